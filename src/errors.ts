@@ -1,0 +1,201 @@
+/**
+ * Typed errors. Every failure a call can end in is one of these classes, and
+ * none of them ever holds a request header, so credentials cannot leak
+ * through a message, `JSON.stringify` or `util.inspect`.
+ */
+
+/** Base class of every error hwcloud-typed throws. */
+export class HwcloudTypedError extends Error {
+  override name = "HwcloudTypedError";
+  /** operationId of the failed call, when known. */
+  readonly operation: string | undefined;
+  /** Attempts made before giving up (1 when nothing was retried). */
+  attempts: number;
+
+  constructor(message: string, options: { operation?: string; attempts?: number; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.operation = options.operation;
+    this.attempts = options.attempts ?? 1;
+  }
+}
+
+export interface HuaweiCloudErrorInit {
+  status: number;
+  operation?: string;
+  requestId?: string;
+  headers: Record<string, string>;
+  /** Parsed JSON body, or the raw text when it was not JSON. */
+  body: unknown;
+  attempts?: number;
+}
+
+/** A non-2xx answer from Huawei Cloud, whatever shape its body had. */
+export class HuaweiCloudError extends HwcloudTypedError {
+  override name = "HuaweiCloudError";
+  readonly status: number;
+  /** Huawei's error code, e.g. "VPC.0202"; for Cinder bodies, the wrapper key, e.g. "itemNotFound". */
+  readonly code: string | undefined;
+  readonly requestId: string | undefined;
+  /** Response headers, lower-cased. */
+  readonly headers: Record<string, string>;
+  readonly body: unknown;
+
+  constructor(init: HuaweiCloudErrorInit) {
+    const { code, message } = parseErrorBody(init.body);
+    const text = message ?? `HTTP ${init.status}`;
+    super(
+      `${init.operation ?? "request"} failed: ${init.status}${code ? ` ${code}` : ""}: ${text}` +
+        (init.requestId ? ` (request id ${init.requestId})` : ""),
+      { operation: init.operation, attempts: init.attempts },
+    );
+    this.status = init.status;
+    this.code = code;
+    this.requestId = init.requestId;
+    this.headers = init.headers;
+    this.body = init.body;
+  }
+}
+
+export class BadRequestError extends HuaweiCloudError {
+  override name = "BadRequestError";
+}
+export class AuthenticationError extends HuaweiCloudError {
+  override name = "AuthenticationError";
+}
+export class PermissionDeniedError extends HuaweiCloudError {
+  override name = "PermissionDeniedError";
+}
+export class NotFoundError extends HuaweiCloudError {
+  override name = "NotFoundError";
+}
+export class ConflictError extends HuaweiCloudError {
+  override name = "ConflictError";
+}
+export class RateLimitError extends HuaweiCloudError {
+  override name = "RateLimitError";
+}
+export class ServerError extends HuaweiCloudError {
+  override name = "ServerError";
+}
+
+const byStatus: Record<number, typeof HuaweiCloudError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  429: RateLimitError,
+};
+
+/** The right subclass for a status: 5xx are ServerError, unlisted 4xx the base class. */
+export function createHuaweiCloudError(init: HuaweiCloudErrorInit): HuaweiCloudError {
+  const ErrorClass = byStatus[init.status] ?? (init.status >= 500 ? ServerError : HuaweiCloudError);
+  return new ErrorClass(init);
+}
+
+/** Builds the typed error of a non-2xx response, reading its body once. */
+export async function errorFromResponse(
+  response: Response,
+  options: { operation?: string; attempts?: number } = {},
+): Promise<HuaweiCloudError> {
+  const text = await response.text();
+  return createHuaweiCloudError({
+    status: response.status,
+    operation: options.operation,
+    attempts: options.attempts,
+    requestId: response.headers.get("x-request-id") ?? undefined,
+    headers: Object.fromEntries(response.headers),
+    body: parseJson(text),
+  });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+const MAX_TEXT_IN_MESSAGE = 200;
+
+/**
+ * Reads the code and message out of the error shapes Huawei uses:
+ * `{"error":{"code","message"}}`, `{"error_code","error_msg"}`, and Cinder's
+ * `{"itemNotFound":{"code":404,"message"}}` (any single wrapper key).
+ */
+export function parseErrorBody(body: unknown): { code?: string; message?: string } {
+  if (typeof body === "string") {
+    const text = body.trim();
+    return text ? { message: text.length > MAX_TEXT_IN_MESSAGE ? `${text.slice(0, MAX_TEXT_IN_MESSAGE)}…` : text } : {};
+  }
+  if (!isRecord(body)) return {};
+  if (typeof body.error_code === "string" || typeof body.error_msg === "string") {
+    return { code: asString(body.error_code), message: asString(body.error_msg) };
+  }
+  if (isRecord(body.error)) {
+    return { code: asString(body.error.code), message: asString(body.error.message) };
+  }
+  const keys = Object.keys(body);
+  const wrapped = keys.length === 1 ? body[keys[0]!] : undefined;
+  if (isRecord(wrapped) && ("message" in wrapped || "code" in wrapped)) {
+    const inner = wrapped.code;
+    return {
+      code: typeof inner === "string" && inner ? inner : keys[0],
+      message: asString(wrapped.message),
+    };
+  }
+  return {};
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function asString(value: unknown): string | undefined {
+  return value === undefined || value === null ? undefined : String(value);
+}
+
+/** The request never got an HTTP answer: refused, reset, DNS failure, TLS failure. */
+export class ConnectionError extends HwcloudTypedError {
+  override name = "ConnectionError";
+}
+
+/** An attempt ran past its timeout, or the call past its deadline. */
+export class TimeoutError extends ConnectionError {
+  override name = "TimeoutError";
+}
+
+/** The caller's AbortSignal fired; `cause` is the signal's reason. */
+export class AbortError extends HwcloudTypedError {
+  override name = "AbortError";
+}
+
+export interface ValidationIssue {
+  /** Where the problem is, e.g. "body.traffic_mirror_session.priority" or "path.peering_id". */
+  field: string;
+  /** The JSON Schema keyword broken, e.g. "maximum", "pattern", "required". */
+  rule: string;
+  message: string;
+}
+
+/** Input rejected before any I/O; names the operation, the field and the rule. */
+export class ValidationError extends HwcloudTypedError {
+  override name = "ValidationError";
+  readonly issues: ValidationIssue[];
+
+  constructor(operation: string, issues: ValidationIssue[]) {
+    const list = issues.map((issue) => `${issue.field} ${issue.message} (${issue.rule})`).join("; ");
+    super(`${operation}: invalid input: ${list}`, { operation, attempts: 0 });
+    this.issues = issues;
+  }
+
+  /** The first offending field, for the common single-issue case. */
+  get field(): string | undefined {
+    return this.issues[0]?.field;
+  }
+
+  get rule(): string | undefined {
+    return this.issues[0]?.rule;
+  }
+}
