@@ -10,6 +10,8 @@ export interface CallContext {
   operation?: string;
   /** Per-attempt timeout in milliseconds, overriding the client's. */
   timeout?: number;
+  /** True when repeating the operation is harmless (the spec's x-idempotent); only such calls are retried. */
+  idempotent?: boolean;
   /** Retry settings overriding the client's for this call. */
   retry?: Partial<RetryOptions>;
   /** Attempts made so far; written by the retry layer. */
