@@ -1,0 +1,103 @@
+/**
+ * `npm run generate`: spec -> generated/. Bundles openapi/ with Redocly, then
+ * writes the types, the operation table, the compiled validators and the
+ * bundled spec. `--check` compares instead of writing; `--watch` regenerates
+ * on every change under openapi/.
+ */
+import { watch } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { bundleSpec } from "./bundle.ts";
+import { banner } from "./emit/banner.ts";
+import { emitOperations, listOperations } from "./emit/operations.ts";
+import { emitSchemaTypes } from "./emit/schema-types.ts";
+import { emitValidators } from "./emit/validators.ts";
+
+export const DEFAULT_SPEC = "openapi/openapi.yaml";
+export const DEFAULT_OUT = "generated";
+
+/** Every generated file's name and content, built in memory. */
+export async function generateFiles(specPath: string = DEFAULT_SPEC): Promise<Map<string, string>> {
+  const source = path.relative(process.cwd(), path.resolve(specPath)).split(path.sep).join("/");
+  const header = banner(source);
+  const [document, dereferenced] = await Promise.all([
+    bundleSpec(specPath),
+    bundleSpec(specPath, { dereference: true }),
+  ]);
+  const entries = listOperations(dereferenced);
+  return new Map([
+    ["openapi.json", `${JSON.stringify({ "x-generated": header, ...document }, null, 2)}\n`],
+    ["schema.ts", await emitSchemaTypes(document, header)],
+    ["operations.ts", emitOperations(entries, header)],
+    ["validators.ts", emitValidators(entries, header)],
+  ]);
+}
+
+export async function writeFiles(files: Map<string, string>, outDir: string): Promise<void> {
+  await mkdir(outDir, { recursive: true });
+  await Promise.all([...files].map(([name, content]) => writeFile(path.join(outDir, name), content)));
+}
+
+/** Names of the files in `outDir` that differ from what the spec gives. */
+export async function staleFiles(files: Map<string, string>, outDir: string): Promise<string[]> {
+  const stale: string[] = [];
+  for (const [name, content] of files) {
+    const current = await readFile(path.join(outDir, name), "utf8").catch(() => undefined);
+    if (current !== content) stale.push(path.join(outDir, name));
+  }
+  return stale;
+}
+
+async function runOnce(options: { spec: string; out: string; check: boolean }): Promise<boolean> {
+  const started = performance.now();
+  const files = await generateFiles(options.spec);
+  const elapsed = `${((performance.now() - started) / 1000).toFixed(2)} s`;
+  if (options.check) {
+    const stale = await staleFiles(files, options.out);
+    if (stale.length > 0) {
+      console.error(`generated/ is stale against ${options.spec}: ${stale.join(", ")}\nRun \`npm run generate\` and commit the result.`);
+      return false;
+    }
+    console.log(`${options.out}/ is up to date with ${options.spec} (${files.size} files checked in ${elapsed})`);
+    return true;
+  }
+  await writeFiles(files, options.out);
+  console.log(`generated ${[...files.keys()].map((name) => `${options.out}/${name}`).join(", ")} in ${elapsed}`);
+  return true;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      check: { type: "boolean", default: false },
+      watch: { type: "boolean", default: false },
+      spec: { type: "string", default: DEFAULT_SPEC },
+      out: { type: "string", default: DEFAULT_OUT },
+    },
+  });
+  const options = { spec: values.spec, out: values.out, check: values.check };
+  const ok = await runOnce(options).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    return false;
+  });
+  if (!values.watch) {
+    process.exitCode = ok ? 0 : 1;
+    return;
+  }
+  console.log(`watching ${path.dirname(options.spec)}/ for changes`);
+  let timer: NodeJS.Timeout | undefined;
+  watch(path.dirname(options.spec), { recursive: true }, () => {
+    clearTimeout(timer);
+    // Editors save in bursts; regenerate once the burst is over.
+    timer = setTimeout(() => {
+      runOnce({ ...options, check: false }).catch((error: unknown) =>
+        console.error(error instanceof Error ? error.message : error),
+      );
+    }, 100);
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await main();
+}

@@ -1,0 +1,78 @@
+import { operations, type Service } from "../generated/operations.ts";
+import { ValidationError } from "./errors.ts";
+
+export type Endpoints = Record<Service, string>;
+
+export const DEFAULT_REGION = "cn-north-4";
+
+/**
+ * Regions whose hosts break the spec's `https://{service}.{region}.myhuaweicloud.com`
+ * pattern, as Huawei's own SDK region tables list them.
+ */
+const DOMAIN_EXCEPTIONS: Record<string, Partial<Record<string, string>>> = {
+  "eu-west-101": { dws: "myhuaweicloud.eu", vpcep: "myhuaweicloud.eu" },
+};
+
+/** The spec's server template of each service, e.g. vpc -> https://vpc.{region}.myhuaweicloud.com. */
+const serverTemplates = Object.fromEntries(
+  Object.values(operations).map((operation) => [operation.service, operation.server]),
+) as Record<Service, string>;
+
+export const services = Object.keys(serverTemplates) as Service[];
+
+const REGION_PATTERN = /^[a-z]{2,}(-[a-z0-9]+)+$/;
+
+export interface EndpointOptions {
+  region?: string;
+  endpoints?: Partial<Endpoints>;
+  allowInsecureHttp?: boolean;
+}
+
+/** Base URL of every service: an override when given, else the region's default host. */
+export function resolveEndpoints(options: EndpointOptions = {}): Endpoints {
+  const region = options.region ?? DEFAULT_REGION;
+  if (!REGION_PATTERN.test(region)) {
+    throw new ValidationError("createClient", [
+      { field: "region", rule: "pattern", message: `must look like "cn-north-4", got ${JSON.stringify(region)}` },
+    ]);
+  }
+  const resolved = {} as Endpoints;
+  for (const service of services) {
+    const override = options.endpoints?.[service];
+    resolved[service] = override === undefined ? defaultEndpoint(service, region) : checkEndpoint(service, override, options);
+  }
+  return resolved;
+}
+
+export function defaultEndpoint(service: Service, region: string): string {
+  const url = serverTemplates[service].replace("{region}", region);
+  const domain = DOMAIN_EXCEPTIONS[region]?.[service];
+  return domain ? url.replace("myhuaweicloud.com", domain) : url;
+}
+
+function checkEndpoint(service: Service, value: string, options: EndpointOptions): string {
+  const field = `endpoints.${service}`;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ValidationError("createClient", [{ field, rule: "format", message: "must be an absolute http(s) URL" }]);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new ValidationError("createClient", [{ field, rule: "format", message: "must be an http(s) URL" }]);
+  }
+  if (url.protocol === "http:" && !isLoopback(url.hostname) && !options.allowInsecureHttp) {
+    throw new ValidationError("createClient", [
+      {
+        field,
+        rule: "https",
+        message: "plain http:// is refused for non-loopback hosts, since credentials would travel in clear; pass allowInsecureHttp: true to override",
+      },
+    ]);
+  }
+  return url.href.replace(/\/+$/, "");
+}
+
+export function isLoopback(hostname: string): boolean {
+  return hostname === "localhost" || hostname === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}

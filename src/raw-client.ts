@@ -1,0 +1,126 @@
+import createOpenApiClient, { type ClientOptions, type FetchResponse, type MaybeOptionalInit } from "openapi-fetch";
+import type { HttpMethod, PathsWithMethod, RequiredKeysOf } from "openapi-typescript-helpers";
+import { type OperationId, operations } from "../generated/operations.ts";
+import type { paths } from "../generated/schema.ts";
+import { createHuaweiCloudError, type HuaweiCloudError, ValidationError } from "./errors.ts";
+import { assertSafeHeaders } from "./header-safety.ts";
+import type { CallContext } from "./http.ts";
+import type { RetryOptions } from "./retry.ts";
+import { CONTEXT_KEY } from "./to-fetch.ts";
+import { validateInput } from "./validate.ts";
+
+/** Per-call settings every call accepts, named or raw. */
+export interface CallInit {
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+  /** Per-attempt timeout in milliseconds. */
+  timeout?: number;
+  /** Retry settings for this call only. */
+  retry?: Partial<RetryOptions>;
+}
+
+type Media = `${string}/${string}`;
+type InitParam<Init> = RequiredKeysOf<Init> extends never ? [(Init & CallInit)?] : [Init & CallInit];
+
+/** openapi-fetch's result, with `error` turned into the typed HuaweiCloudError. */
+export type RawResult<R> = R extends { error?: never } ? R : Omit<R, "error"> & { data?: never; error: HuaweiCloudError };
+
+type RawMethod<M extends HttpMethod> = <P extends PathsWithMethod<paths, M>, Init extends MaybeOptionalInit<paths[P], M>>(
+  url: P,
+  ...init: InitParam<Init>
+) => Promise<RawResult<FetchResponse<paths[P][M], Init, Media>>>;
+
+/** openapi-fetch's `{ data, error, response }` client, behind the same auth, retry and validation. */
+export interface RawClient {
+  GET: RawMethod<"get">;
+  PUT: RawMethod<"put">;
+  POST: RawMethod<"post">;
+  DELETE: RawMethod<"delete">;
+  PATCH: RawMethod<"patch">;
+}
+
+export interface RawClientOptions {
+  baseUrl: string;
+  fetch: (request: Request) => Promise<Response>;
+  headers: Record<string, string>;
+  projectId?: string;
+  validate: boolean;
+}
+
+const operationByRoute = new Map<string, OperationId>(
+  Object.entries(operations).map(([id, operation]) => [`${operation.method} ${operation.path}`, id as OperationId]),
+);
+
+interface LooseInit extends CallInit {
+  params?: { path?: Record<string, unknown>; [key: string]: unknown };
+  body?: unknown;
+  [key: string]: unknown;
+}
+
+export function createRawClient(options: RawClientOptions): RawClient {
+  const base = createOpenApiClient<paths>({
+    baseUrl: options.baseUrl,
+    fetch: options.fetch as ClientOptions["fetch"],
+    headers: options.headers,
+  });
+
+  const call = async (method: string, url: string, init: LooseInit = {}) => {
+    const operation = operationByRoute.get(`${method} ${url}`);
+    const where = operation ?? `${method} ${url}`;
+    const { timeout, retry, params, ...rest } = init;
+    assertSafeHeaders(where, "headers", rest.headers);
+    const path = fillProjectId(url, params?.path, options.projectId);
+    assertSafePathValues(where, path);
+    if (operation && options.validate) validateInput(operation, { path, body: rest.body });
+    const context: CallContext = {
+      operation,
+      idempotent: operation ? operations[operation].idempotent : false,
+      timeout,
+      retry,
+      attempts: 0,
+    };
+    const result = await base.request(method as never, url as never, {
+      ...rest,
+      params: { ...params, path },
+      [CONTEXT_KEY]: context,
+    } as never);
+    if (result.response.ok) return result;
+    return {
+      response: result.response,
+      error: createHuaweiCloudError({
+        status: result.response.status,
+        operation,
+        attempts: context.attempts,
+        requestId: result.response.headers.get("x-request-id") ?? undefined,
+        headers: Object.fromEntries(result.response.headers),
+        body: result.error,
+      }),
+    };
+  };
+
+  return {
+    GET: (url, init) => call("GET", url, init as LooseInit),
+    PUT: (url, init) => call("PUT", url, init as LooseInit),
+    POST: (url, init) => call("POST", url, init as LooseInit),
+    DELETE: (url, init) => call("DELETE", url, init as LooseInit),
+    PATCH: (url, init) => call("PATCH", url, init as LooseInit),
+  } as RawClient;
+}
+
+/** `{project_id}` falls back to the client's projectId when the caller leaves it out. */
+function fillProjectId(url: string, path: Record<string, unknown> | undefined, projectId: string | undefined) {
+  if (projectId === undefined || !url.includes("{project_id}") || path?.project_id !== undefined) return path ?? {};
+  return { ...path, project_id: projectId };
+}
+
+/**
+ * Path values are percent-encoded, so `/` cannot add a segment; `.` and `..`
+ * survive encoding and would be resolved away by URL parsing, so refuse them.
+ */
+function assertSafePathValues(where: string, path: Record<string, unknown>): void {
+  for (const [name, value] of Object.entries(path)) {
+    if (value === "." || value === "..") {
+      throw new ValidationError(where, [{ field: `path.${name}`, rule: "path-segment", message: 'must not be "." or ".."' }]);
+    }
+  }
+}
