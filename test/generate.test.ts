@@ -1,0 +1,75 @@
+import { execFile } from "node:child_process";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { generateFiles, staleFiles, writeFiles } from "../scripts/generate.ts";
+
+const run = promisify(execFile);
+const ADDED_FIELD = "added_by_generate_test";
+
+/** The spec file that defines a schema, found by its top-level `properties` and its name. */
+async function schemaFile(root: string, name: string): Promise<string> {
+  const dir = path.join(root, "components", "schemas");
+  const file = (await readdir(dir)).find((entry) => entry.replace(/\.ya?ml$/, "") === name);
+  if (!file) throw new Error(`no ${name} schema file under ${dir}`);
+  return path.join(dir, file);
+}
+
+describe("npm run generate", () => {
+  let work: string;
+  let editedSpec: string;
+
+  beforeAll(async () => {
+    work = await mkdtemp(path.join(tmpdir(), "hwcloud-generate-"));
+    await cp("openapi", path.join(work, "openapi"), { recursive: true });
+    editedSpec = path.join(work, "openapi", "openapi.yaml");
+    const file = await schemaFile(path.join(work, "openapi"), "ReConfigure");
+    const text = await readFile(file, "utf8");
+    expect(text).toMatch(/^properties:\s*$/m);
+    await writeFile(
+      file,
+      text.replace(/^properties:\s*$/m, `properties:\n  ${ADDED_FIELD}:\n    type: string\n    description: A field added by the generator test.`),
+    );
+  });
+
+  afterAll(async () => {
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it("committed generated/ is byte-identical to a fresh generation", async () => {
+    expect(await staleFiles(await generateFiles(), "generated")).toEqual([]);
+  });
+
+  it("starts every generated file with a banner naming the spec and the command", async () => {
+    for (const [name, content] of await generateFiles()) {
+      const firstLine = content.split("\n")[name.endsWith(".json") ? 1 : 0];
+      expect(firstLine, name).toContain("Generated from openapi/openapi.yaml by `npm run generate`");
+    }
+  });
+
+  it("a field added to the spec appears in the types and the operation table", async () => {
+    const out = path.join(work, "generated");
+    await writeFiles(await generateFiles(editedSpec), out);
+    const types = await readFile(path.join(out, "schema.ts"), "utf8");
+    const reConfigure = types.slice(types.indexOf("ReConfigure: {"));
+    expect(reConfigure.slice(0, reConfigure.indexOf("};"))).toContain(`${ADDED_FIELD}?: string;`);
+    expect(await readFile(path.join(out, "operations.ts"), "utf8")).toContain(ADDED_FIELD);
+  });
+
+  it("--check fails against the old generated/, naming the stale files", async () => {
+    const failure = await run("npx", ["tsx", "--conditions=source", "scripts/generate.ts", "--check", "--spec", editedSpec]).then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toContain("generated/schema.ts");
+    expect(failure?.stderr).toContain("generated/operations.ts");
+  });
+
+  it("--check passes when generated/ matches the spec", async () => {
+    const { stdout } = await run("npx", ["tsx", "--conditions=source", "scripts/generate.ts", "--check"]);
+    expect(stdout).toContain("up to date");
+  });
+});
