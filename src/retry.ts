@@ -86,7 +86,8 @@ export function parseRetryAfter(header: string | null | undefined, now: number =
   if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
   // Every HTTP date form starts with a day name; this keeps Date.parse from reading numbers as dates.
   if (!/^[A-Za-z]{3}/.test(value)) return undefined;
-  const at = Date.parse(value);
+  // asctime dates carry no zone, yet are GMT by definition; Date.parse would read them as local time.
+  const at = Date.parse(/GMT$/i.test(value) ? value : `${value} GMT`);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
