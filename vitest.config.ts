@@ -1,7 +1,10 @@
 import { defineConfig } from "vitest/config";
 
+// Vitest resolves test imports in Vite's SSR mode, which reads ssr.resolve, not resolve:
+// both carry the `source` condition so `#crypto` and `#transport` point at src/.
 export default defineConfig({
   resolve: { conditions: ["source"] },
+  ssr: { resolve: { conditions: ["source"] } },
   test: {
     include: ["test/**/*.test.ts"],
     typecheck: { enabled: true, include: ["test/types/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },

@@ -26,7 +26,7 @@ export interface HttpRequest {
   method: string;
   url: URL;
   headers: Headers;
-  body?: Uint8Array;
+  body?: Uint8Array<ArrayBuffer>;
   signal?: AbortSignal;
   context: CallContext;
 }

@@ -1,0 +1,48 @@
+/**
+ * The one Ajv setup for the spec's JSON Schemas (OpenAPI 3.1 = JSON Schema
+ * 2020-12), shared by the generator, the tests and the mock server, so they
+ * all accept and reject the same values.
+ */
+import { Ajv2020, _, str, type KeywordCxt, type KeywordDefinition, type Options } from "ajv/dist/2020.js";
+import formats from "ajv-formats";
+
+/**
+ * `x-max-bytes`: the longest the UTF-8 encoding of a string may be. Huawei
+ * limits some strings in bytes (EVS: "最大支持255个字节"), which `maxLength`,
+ * counting characters, cannot say. Generated as code, not as a function, so it
+ * also works in Ajv's standalone output.
+ */
+export const maxBytesKeyword: KeywordDefinition = {
+  keyword: "x-max-bytes",
+  type: "string",
+  schemaType: "number",
+  metaSchema: { type: "integer", minimum: 0 },
+  error: {
+    message: ({ schemaCode }) => str`must NOT have more than ${schemaCode} bytes in UTF-8`,
+    params: ({ schemaCode }) => _`{limit: ${schemaCode}}`,
+  },
+  code(cxt: KeywordCxt) {
+    cxt.fail(_`new TextEncoder().encode(${cxt.data}).length > ${cxt.schemaCode}`);
+  },
+};
+
+/**
+ * An Ajv for the spec's schemas. Strict about what JSON Schema means (types,
+ * numbers, `required`), tolerant of the keywords OpenAPI and this project add
+ * beside it (`example`, `xml`, `externalDocs`, `discriminator`, `x-*`), and
+ * reporting every error rather than the first. `options` override the defaults,
+ * e.g. `{ code: { source: true, esm: true } }` for standalone code.
+ */
+export function createAjv(options: Options = {}): Ajv2020 {
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: true,
+    strictSchema: false,
+    allowUnionTypes: true,
+    ...options,
+  });
+  // ajv-formats is CommonJS; `.default` is the plugin under every interop mode.
+  formats.default(ajv);
+  ajv.addKeyword(maxBytesKeyword);
+  return ajv;
+}
