@@ -1,0 +1,111 @@
+/**
+ * Drives Huawei's official Node SDK core the way its service clients do
+ * (`VpcClient.updateVpc(...)` -> `HcClient.sendRequest(options)`), stopping
+ * just before the wire: `HcClient.buildRequest` substitutes the path,
+ * `BasicCredentials.processAuthRequest` adds X-Project-Id / X-Security-Token
+ * and `AKSKSigner.sign` signs. Also builds the request our client would send
+ * for the same options, so both signers can be compared.
+ */
+import { createRequire } from "node:module";
+import { vi } from "vitest";
+
+const require = createRequire(import.meta.url);
+const { HcClient } = require("@huaweicloud/huaweicloud-sdk-core/HcClient") as {
+  HcClient: new (client: unknown, options: object) => OfficialClient;
+};
+const { BasicCredentials } = require("@huaweicloud/huaweicloud-sdk-core") as {
+  BasicCredentials: new () => OfficialCredentials;
+};
+export const vpcV2 = require("@huaweicloud/huaweicloud-sdk-vpc/v2/VpcClient") as { ParamCreater: () => ParamCreater };
+export const vpcV3 = require("@huaweicloud/huaweicloud-sdk-vpc/v3/VpcClient") as { ParamCreater: () => ParamCreater };
+
+type ParamCreater = Record<string, (request: Record<string, unknown>) => SdkOptions>;
+
+interface OfficialCredentials {
+  withAk(ak: string): OfficialCredentials;
+  withSk(sk: string): OfficialCredentials;
+  withProjectId(projectId: string): OfficialCredentials;
+  withSecurityToken(token: string): OfficialCredentials;
+}
+
+interface OfficialClient {
+  withEndpoints(endpoints: string[]): OfficialClient;
+  withCredential(credential: OfficialCredentials): OfficialClient;
+  buildRequest(options: SdkOptions): Promise<{ url: string; headers: Record<string, string> }>;
+}
+
+/** What a service client's ParamCreater hands to `HcClient.sendRequest`. */
+export interface SdkOptions {
+  method: string;
+  url: string;
+  contentType?: string;
+  queryParams?: Record<string, unknown>;
+  pathParams?: Record<string, string>;
+  headers?: Record<string, string>;
+  data?: unknown;
+}
+
+export interface Account {
+  endpoint: string;
+  ak: string;
+  sk: string;
+  projectId?: string;
+  securityToken?: string;
+}
+
+/** The headers the official SDK would send, signed at `date`. */
+export async function officialHeaders(options: SdkOptions, account: Account, date: Date): Promise<Record<string, string>> {
+  let credentials = new BasicCredentials().withAk(account.ak).withSk(account.sk);
+  if (account.projectId) credentials = credentials.withProjectId(account.projectId);
+  if (account.securityToken) credentials = credentials.withSecurityToken(account.securityToken);
+  const client = new HcClient(undefined, {}).withEndpoints([account.endpoint]).withCredential(credentials);
+  // The SDK reads the clock itself (moment()); only Date is faked.
+  vi.useFakeTimers({ toFake: ["Date"] });
+  vi.setSystemTime(date);
+  try {
+    // buildRequest edits its options (deletes Content-Type, sorts arrays), so it gets a copy.
+    return (await client.buildRequest(structuredClone(options))).headers;
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
+export interface OurRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: Uint8Array;
+}
+
+/**
+ * The request our client sends for the same options: ids escaped with
+ * encodeURIComponent, repeated query keys as repeated pairs, the exact JSON
+ * bytes as body, and the headers the SDK signs besides its own.
+ */
+export function ourRequest(options: SdkOptions, account: Account): OurRequest {
+  const pathParams: Record<string, string> = { ...options.pathParams };
+  if (account.projectId) pathParams.project_id = account.projectId;
+  const path = options.url.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(pathParams[name] ?? ""));
+  const pairs = Object.entries(options.queryParams ?? {}).flatMap(([key, value]) =>
+    (Array.isArray(value) ? value : [value]).map((item) => `${encodeURIComponent(key)}=${encodeURIComponent(String(item))}`),
+  );
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(options.headers ?? {})) {
+    if (name.toLowerCase() !== "content-type") headers[name] = value;
+  }
+  const json = !options.contentType || options.contentType.toLowerCase().includes("application/json");
+  if (options.contentType) headers["Content-Type"] = json ? "application/json" : options.contentType;
+  if (!json) headers["X-Sdk-Content-Sha256"] = "UNSIGNED-PAYLOAD";
+  if (account.projectId) headers["X-Project-Id"] = account.projectId;
+  const hasBody = options.data !== undefined && !(options.method === "DELETE" && isEmpty(options.data));
+  return {
+    method: options.method,
+    url: `${account.endpoint}${path}${pairs.length ? `?${pairs.join("&")}` : ""}`,
+    headers,
+    body: hasBody ? new TextEncoder().encode(JSON.stringify(options.data)) : undefined,
+  };
+}
+
+function isEmpty(data: unknown): boolean {
+  return typeof data === "object" && data !== null && Object.keys(data).length === 0;
+}
