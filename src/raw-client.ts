@@ -25,18 +25,21 @@ type InitParam<Init> = RequiredKeysOf<Init> extends never ? [(Init & CallInit)?]
 /** openapi-fetch's result, with `error` turned into the typed HuaweiCloudError. */
 export type RawResult<R> = R extends { error?: never } ? R : Omit<R, "error"> & { data?: never; error: HuaweiCloudError };
 
-type RawMethod<M extends HttpMethod> = <P extends PathsWithMethod<paths, M>, Init extends MaybeOptionalInit<paths[P], M>>(
+type RawMethod<Paths extends Record<string, any>, M extends HttpMethod> = <
+  P extends PathsWithMethod<Paths, M>,
+  Init extends MaybeOptionalInit<Paths[P], M>,
+>(
   url: P,
   ...init: InitParam<Init>
-) => Promise<RawResult<FetchResponse<paths[P][M], Init, Media>>>;
+) => Promise<RawResult<FetchResponse<Paths[P][M], Init, Media>>>;
 
 /** openapi-fetch's `{ data, error, response }` client, behind the same auth, retry and validation. */
 export interface RawClient {
-  GET: RawMethod<"get">;
-  PUT: RawMethod<"put">;
-  POST: RawMethod<"post">;
-  DELETE: RawMethod<"delete">;
-  PATCH: RawMethod<"patch">;
+  GET: RawMethod<paths, "get">;
+  PUT: RawMethod<paths, "put">;
+  POST: RawMethod<paths, "post">;
+  DELETE: RawMethod<paths, "delete">;
+  PATCH: RawMethod<paths, "patch">;
 }
 
 export interface RawClientOptions {
@@ -99,11 +102,11 @@ export function createRawClient(options: RawClientOptions): RawClient {
   };
 
   return {
-    GET: (url, init) => call("GET", url, init as LooseInit),
-    PUT: (url, init) => call("PUT", url, init as LooseInit),
-    POST: (url, init) => call("POST", url, init as LooseInit),
-    DELETE: (url, init) => call("DELETE", url, init as LooseInit),
-    PATCH: (url, init) => call("PATCH", url, init as LooseInit),
+    GET: (url, init) => call("GET", url, init as unknown as LooseInit),
+    PUT: (url, init) => call("PUT", url, init as unknown as LooseInit),
+    POST: (url, init) => call("POST", url, init as unknown as LooseInit),
+    DELETE: (url, init) => call("DELETE", url, init as unknown as LooseInit),
+    PATCH: (url, init) => call("PATCH", url, init as unknown as LooseInit),
   } as RawClient;
 }
 
