@@ -1,0 +1,562 @@
+/**
+ * The hand-written spec (openapi/) read as the client will read it: bundled by
+ * Redocly, dereferenced, validated with the project's Ajv. Checks the operation
+ * inventory, that every example fits its schema, and that every constraint the
+ * Huawei pages state is enforced, one broken value at a time.
+ */
+import { bundle, loadConfig } from "@redocly/openapi-core";
+import { describe, expect, it } from "vitest";
+import { createAjv } from "../scripts/ajv.ts";
+
+type Json = any;
+type Schema = Record<string, Json>;
+type OperationId =
+  | "UpdateVpcPeering"
+  | "UpdateTrafficMirrorSession"
+  | "CinderUpdateSnapshot"
+  | "UpdateDataSource"
+  | "UpdateEndpointRoutetable";
+/** What a constraint applies to: the request body, path or header parameters, or the 200 response body. */
+type Where = "body" | "path" | "header" | "response";
+
+const SPEC = "openapi/openapi.yaml";
+const CONFIG = "redocly.yaml";
+
+async function bundleSpec(dereference: boolean) {
+  const config = await loadConfig({ configPath: CONFIG });
+  return bundle({ ref: SPEC, config, dereference });
+}
+
+const [bundled, dereferenced] = await Promise.all([bundleSpec(false), bundleSpec(true)]);
+/** Components by name, `$ref`s kept. */
+const document: Json = bundled.bundle.parsed;
+/** The same document with every `$ref` replaced by its target. */
+const spec: Json = dereferenced.bundle.parsed;
+const ajv = createAjv();
+
+interface Operation {
+  id: OperationId;
+  method: string;
+  path: string;
+  pathItem: Json;
+  operation: Json;
+}
+
+const operations: Operation[] = Object.entries<Json>(spec.paths).flatMap(([path, pathItem]) =>
+  ["get", "put", "post", "patch", "delete"]
+    .filter((method) => pathItem[method])
+    .map((method) => ({ id: pathItem[method].operationId, method, path, pathItem, operation: pathItem[method] })),
+);
+
+function operation(id: OperationId): Operation {
+  const found = operations.find((candidate) => candidate.id === id);
+  if (!found) throw new Error(`no operation ${id} in the spec`);
+  return found;
+}
+
+function parameters(op: Operation, location: "path" | "header"): Json[] {
+  return [...(op.pathItem.parameters ?? []), ...(op.operation.parameters ?? [])].filter((p: Json) => p.in === location);
+}
+
+/** Path or header parameters as one object schema, the way a client validates them together. */
+function parametersSchema(op: Operation, location: "path" | "header"): Schema {
+  const list = parameters(op, location);
+  return {
+    type: "object",
+    properties: Object.fromEntries(list.map((p: Json) => [p.name, p.schema])),
+    required: list.filter((p: Json) => p.required).map((p: Json) => p.name),
+  };
+}
+
+function firstExample(holder: Json): Json {
+  const named = Object.values<Json>(holder.examples ?? {})[0];
+  if (named && typeof named === "object" && "value" in named) return named.value;
+  if (Array.isArray(holder.schema?.examples)) return holder.schema.examples[0];
+  throw new Error(`parameter ${holder.name} has no example to start from`);
+}
+
+function schemaOf(op: Operation, where: Where): Schema {
+  switch (where) {
+    case "body":
+      return op.operation.requestBody.content["application/json"].schema;
+    case "response":
+      return op.operation.responses["200"].content["application/json"].schema;
+    default:
+      return parametersSchema(op, where);
+  }
+}
+
+/** A valid value to break: the page's sample for bodies, the parameters' examples for path and header. */
+function validStart(op: Operation, where: Where): Json {
+  switch (where) {
+    case "body":
+      return Object.values<Json>(op.operation.requestBody.content["application/json"].examples)[0].value;
+    case "response":
+      return Object.values<Json>(op.operation.responses["200"].content["application/json"].examples)[0].value;
+    default:
+      return Object.fromEntries(parameters(op, where).map((p: Json) => [p.name, firstExample(p)]));
+  }
+}
+
+function validate(schema: Schema, value: Json) {
+  const check = ajv.compile(schema);
+  const valid = check(value);
+  return { valid, errors: check.errors ?? [] };
+}
+
+const REMOVE = Symbol("remove the member");
+
+function segments(pointer: string): string[] {
+  return pointer.split("/").slice(1).map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"));
+}
+
+/** A deep copy of `value` with the member at `pointer` set to `replacement` (or removed). */
+function withValueAt(value: Json, pointer: string, replacement: Json): Json {
+  const copy = structuredClone(value);
+  const path = segments(pointer);
+  const last = path.pop()!;
+  let parent = copy;
+  for (const segment of path) {
+    if (parent?.[segment] === undefined) throw new Error(`the starting example has nothing at ${segment} of ${pointer}`);
+    parent = parent[segment];
+  }
+  if (replacement === REMOVE) delete parent[last];
+  else parent[last] = replacement;
+  return copy;
+}
+
+/** The field an Ajv error is about: its instancePath, plus the member for `required` and `additionalProperties`. */
+function fieldOf(error: { instancePath: string; params: Record<string, unknown> }): string {
+  const member = error.params.missingProperty ?? error.params.additionalProperty;
+  return typeof member === "string" ? `${error.instancePath}/${member}` : error.instancePath;
+}
+
+const UNKNOWN = "/not_a_documented_field";
+
+/**
+ * Every constraint of the pages, as one value that breaks it. `pointer` is the
+ * field; for `additionalProperties` it is an unknown member of the object.
+ */
+const CONSTRAINTS: Array<[OperationId, Where, string, Json, string]> = [
+  // 000 UpdateVpcPeering
+  ["UpdateVpcPeering", "path", "/peering_id", "", "minLength"],
+  ["UpdateVpcPeering", "body", "/peering", REMOVE, "required"],
+  ["UpdateVpcPeering", "body", UNKNOWN, "x", "additionalProperties"],
+  ["UpdateVpcPeering", "body", "/peering", {}, "minProperties"],
+  ["UpdateVpcPeering", "body", `/peering${UNKNOWN}`, "x", "additionalProperties"],
+  ["UpdateVpcPeering", "body", "/peering/name", "", "minLength"],
+  ["UpdateVpcPeering", "body", "/peering/name", "n".repeat(65), "maxLength"],
+  ["UpdateVpcPeering", "body", "/peering/description", "d".repeat(256), "maxLength"],
+  ["UpdateVpcPeering", "body", "/peering/description", "a <b> tag", "pattern"],
+  ["UpdateVpcPeering", "response", "/peering", REMOVE, "required"],
+  ["UpdateVpcPeering", "response", "/peering/status", "UNKNOWN", "enum"],
+
+  // 001 UpdateTrafficMirrorSession
+  ["UpdateTrafficMirrorSession", "path", "/project_id", "", "minLength"],
+  ["UpdateTrafficMirrorSession", "path", "/traffic_mirror_session_id", "", "minLength"],
+  ["UpdateTrafficMirrorSession", "body", "/traffic_mirror_session", REMOVE, "required"],
+  ["UpdateTrafficMirrorSession", "body", UNKNOWN, "x", "additionalProperties"],
+  ["UpdateTrafficMirrorSession", "body", "/traffic_mirror_session", {}, "minProperties"],
+  ["UpdateTrafficMirrorSession", "body", `/traffic_mirror_session${UNKNOWN}`, "x", "additionalProperties"],
+  ["UpdateTrafficMirrorSession", "body", "/traffic_mirror_session/name", "", "minLength"],
+  ["UpdateTrafficMirrorSession", "body", "/traffic_mirror_session/name", "n".repeat(65), "maxLength"],
+  ["UpdateTrafficMirrorSession", "body", "/traffic_mirror_session/name", "web session", "pattern"],
+  ["UpdateTrafficMirrorSession", "body", "/traffic_mirror_session/description", "d".repeat(256), "maxLength"],
+  ["UpdateTrafficMirrorSession", "body", "/traffic_mirror_session/description", "<script>", "pattern"],
+  ["UpdateTrafficMirrorSession", "body", "/traffic_mirror_session/traffic_mirror_target_type", "nlb", "enum"],
+  ["UpdateTrafficMirrorSession", "body", "/traffic_mirror_session/virtual_network_id", -1, "minimum"],
+  ["UpdateTrafficMirrorSession", "body", "/traffic_mirror_session/virtual_network_id", 16777216, "maximum"],
+  ["UpdateTrafficMirrorSession", "body", "/traffic_mirror_session/packet_length", 0, "minimum"],
+  ["UpdateTrafficMirrorSession", "body", "/traffic_mirror_session/packet_length", 1461, "maximum"],
+  ["UpdateTrafficMirrorSession", "body", "/traffic_mirror_session/priority", 0, "minimum"],
+  ["UpdateTrafficMirrorSession", "body", "/traffic_mirror_session/priority", 32767, "maximum"],
+  ["UpdateTrafficMirrorSession", "body", "/traffic_mirror_session/enabled", "yes", "enum"],
+  ["UpdateTrafficMirrorSession", "body", "/traffic_mirror_session/enabled", true, "type"],
+  ["UpdateTrafficMirrorSession", "body", "/traffic_mirror_session/type", "elb", "enum"],
+  ["UpdateTrafficMirrorSession", "response", "/traffic_mirror_session", REMOVE, "required"],
+  ["UpdateTrafficMirrorSession", "response", "/traffic_mirror_session/name", "", "minLength"],
+  ["UpdateTrafficMirrorSession", "response", "/traffic_mirror_session/name", "n".repeat(65), "maxLength"],
+  ["UpdateTrafficMirrorSession", "response", "/traffic_mirror_session/name", "web session", "pattern"],
+  ["UpdateTrafficMirrorSession", "response", "/traffic_mirror_session/description", "d".repeat(256), "maxLength"],
+  ["UpdateTrafficMirrorSession", "response", "/traffic_mirror_session/description", "<script>", "pattern"],
+  ["UpdateTrafficMirrorSession", "response", "/traffic_mirror_session/traffic_mirror_target_type", "nlb", "enum"],
+  ["UpdateTrafficMirrorSession", "response", "/traffic_mirror_session/virtual_network_id", -1, "minimum"],
+  ["UpdateTrafficMirrorSession", "response", "/traffic_mirror_session/virtual_network_id", 16777216, "maximum"],
+  ["UpdateTrafficMirrorSession", "response", "/traffic_mirror_session/packet_length", 0, "minimum"],
+  ["UpdateTrafficMirrorSession", "response", "/traffic_mirror_session/packet_length", 1461, "maximum"],
+  ["UpdateTrafficMirrorSession", "response", "/traffic_mirror_session/priority", 0, "minimum"],
+  ["UpdateTrafficMirrorSession", "response", "/traffic_mirror_session/priority", 32767, "maximum"],
+  ["UpdateTrafficMirrorSession", "response", "/traffic_mirror_session/enabled", "true", "type"],
+  ["UpdateTrafficMirrorSession", "response", "/traffic_mirror_session/type", "elb", "enum"],
+
+  // 002 CinderUpdateSnapshot: 255 bytes, so 86 Chinese characters (258 bytes) break only x-max-bytes.
+  ["CinderUpdateSnapshot", "path", "/project_id", "", "minLength"],
+  ["CinderUpdateSnapshot", "path", "/snapshot_id", "", "minLength"],
+  ["CinderUpdateSnapshot", "body", "/snapshot", REMOVE, "required"],
+  ["CinderUpdateSnapshot", "body", UNKNOWN, "x", "additionalProperties"],
+  ["CinderUpdateSnapshot", "body", `/snapshot${UNKNOWN}`, "x", "additionalProperties"],
+  ["CinderUpdateSnapshot", "body", "/snapshot/name", "n".repeat(256), "maxLength"],
+  ["CinderUpdateSnapshot", "body", "/snapshot/name", "快".repeat(86), "x-max-bytes"],
+  ["CinderUpdateSnapshot", "body", "/snapshot/description", "d".repeat(256), "maxLength"],
+  ["CinderUpdateSnapshot", "body", "/snapshot/description", "照".repeat(86), "x-max-bytes"],
+  ["CinderUpdateSnapshot", "body", "/snapshot/display_name", "n".repeat(256), "maxLength"],
+  ["CinderUpdateSnapshot", "body", "/snapshot/display_name", "快".repeat(86), "x-max-bytes"],
+  ["CinderUpdateSnapshot", "body", "/snapshot/display_description", "d".repeat(256), "maxLength"],
+  ["CinderUpdateSnapshot", "body", "/snapshot/display_description", "照".repeat(86), "x-max-bytes"],
+  ["CinderUpdateSnapshot", "response", "/snapshot", REMOVE, "required"],
+  ["CinderUpdateSnapshot", "response", "/snapshot/status", "frozen", "enum"],
+
+  // 003 UpdateDataSource
+  ["UpdateDataSource", "path", "/project_id", "", "minLength"],
+  ["UpdateDataSource", "path", "/cluster_id", "", "minLength"],
+  ["UpdateDataSource", "path", "/ext_data_source_id", "", "minLength"],
+  ["UpdateDataSource", "body", "/reconfigure", REMOVE, "required"],
+  ["UpdateDataSource", "body", UNKNOWN, "x", "additionalProperties"],
+  ["UpdateDataSource", "body", `/reconfigure${UNKNOWN}`, "x", "additionalProperties"],
+  ["UpdateDataSource", "body", "/reconfigure/reboot", "false", "type"],
+
+  // 004 UpdateEndpointRoutetable
+  ["UpdateEndpointRoutetable", "path", "/project_id", "", "minLength"],
+  ["UpdateEndpointRoutetable", "path", "/project_id", "p".repeat(65), "maxLength"],
+  ["UpdateEndpointRoutetable", "path", "/vpc_endpoint_id", "", "minLength"],
+  ["UpdateEndpointRoutetable", "path", "/vpc_endpoint_id", "e".repeat(65), "maxLength"],
+  ["UpdateEndpointRoutetable", "header", "/X-Auth-Token", "", "minLength"],
+  ["UpdateEndpointRoutetable", "header", "/X-Auth-Token", "t".repeat(2049), "maxLength"],
+  ["UpdateEndpointRoutetable", "body", "/routetables", REMOVE, "required"],
+  ["UpdateEndpointRoutetable", "body", UNKNOWN, "x", "additionalProperties"],
+  ["UpdateEndpointRoutetable", "body", "/routetables", "705290f3-0d00-41f2-aedc-71f09844e879", "type"],
+];
+
+/** Values right at a limit, which must pass: the bounds are inclusive and counted the documented way. */
+const AT_THE_LIMIT: Array<[OperationId, Where, string, Json]> = [
+  ["UpdateVpcPeering", "body", "/peering/name", "n".repeat(64)],
+  ["UpdateVpcPeering", "body", "/peering/description", "d".repeat(255)],
+  ["UpdateVpcPeering", "body", "/peering/description", ""],
+  ["UpdateTrafficMirrorSession", "body", "/traffic_mirror_session/name", "镜像会话_web-01.v2"],
+  ["UpdateTrafficMirrorSession", "body", "/traffic_mirror_session/name", "n".repeat(64)],
+  ["UpdateTrafficMirrorSession", "body", "/traffic_mirror_session/description", "d".repeat(255)],
+  ["UpdateTrafficMirrorSession", "body", "/traffic_mirror_session/virtual_network_id", 0],
+  ["UpdateTrafficMirrorSession", "body", "/traffic_mirror_session/virtual_network_id", 16777215],
+  ["UpdateTrafficMirrorSession", "body", "/traffic_mirror_session/packet_length", 1],
+  ["UpdateTrafficMirrorSession", "body", "/traffic_mirror_session/packet_length", 1460],
+  ["UpdateTrafficMirrorSession", "body", "/traffic_mirror_session/priority", 1],
+  ["UpdateTrafficMirrorSession", "body", "/traffic_mirror_session/priority", 32766],
+  ["UpdateTrafficMirrorSession", "body", "/traffic_mirror_session/enabled", "false"],
+  ["CinderUpdateSnapshot", "body", "/snapshot/name", "快".repeat(85)],
+  ["CinderUpdateSnapshot", "body", "/snapshot/display_description", "d".repeat(255)],
+  ["UpdateEndpointRoutetable", "path", "/vpc_endpoint_id", "e".repeat(64)],
+  ["UpdateEndpointRoutetable", "header", "/X-Auth-Token", "t".repeat(2048)],
+  ["UpdateEndpointRoutetable", "body", "/routetables", []],
+];
+
+const CONSTRAINT_KEYWORDS = [
+  "minLength",
+  "maxLength",
+  "pattern",
+  "x-max-bytes",
+  "format",
+  "enum",
+  "const",
+  "minimum",
+  "maximum",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "multipleOf",
+  "minItems",
+  "maxItems",
+  "uniqueItems",
+  "minProperties",
+  "maxProperties",
+];
+
+/**
+ * Every constraint a schema declares, as `pointer keyword` keys matching the
+ * table's rows (`additionalProperties` keyed by the object's pointer).
+ */
+function declaredConstraints(schema: Schema, pointer = ""): string[] {
+  if (schema.anyOf || schema.oneOf || schema.allOf || schema.not) {
+    throw new Error(`${pointer || "/"} uses a composition keyword; teach declaredConstraints to walk it`);
+  }
+  const found = CONSTRAINT_KEYWORDS.filter((keyword) => keyword in schema).map((keyword) => `${pointer} ${keyword}`);
+  for (const name of schema.required ?? []) found.push(`${pointer}/${name} required`);
+  if (schema.additionalProperties === false) found.push(`${pointer} additionalProperties`);
+  for (const [name, child] of Object.entries<Schema>(schema.properties ?? {})) {
+    found.push(...declaredConstraints(child, `${pointer}/${name}`));
+  }
+  if (schema.items) found.push(...declaredConstraints(schema.items, `${pointer}/0`));
+  if (typeof schema.additionalProperties === "object") {
+    found.push(...declaredConstraints(schema.additionalProperties, `${pointer}/*`));
+  }
+  return found;
+}
+
+function parentOf(pointer: string): string {
+  return pointer.slice(0, pointer.lastIndexOf("/"));
+}
+
+const TYPE_ONLY = new Set(["type"]);
+
+/** A short, readable rendering of a test value for test titles. */
+function show(value: Json): string {
+  if (value === REMOVE) return "(removed)";
+  if (typeof value === "string" && value.length > 16 && new Set(value).size === 1) return `${JSON.stringify(value[0])} × ${value.length}`;
+  return JSON.stringify(value);
+}
+
+describe("bundling", () => {
+  it("bundles openapi/openapi.yaml into one OpenAPI 3.1 document without problems", () => {
+    expect(bundled.problems).toEqual([]);
+    expect(dereferenced.problems).toEqual([]);
+    expect(document.openapi).toBe("3.1.0");
+    expect(JSON.stringify(spec)).not.toContain('"$ref"');
+  });
+});
+
+describe("operations", () => {
+  const EXPECTED = [
+    { id: "UpdateVpcPeering", path: "/v2.0/vpc/peerings/{peering_id}", tag: "VPC", service: "vpc" },
+    {
+      id: "UpdateTrafficMirrorSession",
+      path: "/v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}",
+      tag: "VPC",
+      service: "vpc",
+    },
+    { id: "CinderUpdateSnapshot", path: "/v2/{project_id}/snapshots/{snapshot_id}", tag: "EVS", service: "evs" },
+    {
+      id: "UpdateDataSource",
+      path: "/v1.0/{project_id}/clusters/{cluster_id}/ext-data-sources/{ext_data_source_id}",
+      tag: "DWS",
+      service: "dws",
+    },
+    {
+      id: "UpdateEndpointRoutetable",
+      path: "/v1/{project_id}/vpc-endpoints/{vpc_endpoint_id}/routetables",
+      tag: "VPCEP",
+      service: "vpcep",
+    },
+  ] as const;
+
+  it("are exactly the five update PUTs", () => {
+    expect(operations.map(({ id, method, path }) => ({ id, method, path }))).toEqual(
+      EXPECTED.map(({ id, path }) => ({ id, method: "put", path })),
+    );
+  });
+
+  it.each(EXPECTED)("$id is tagged $tag, served by $service, and idempotent", ({ id, tag, service }) => {
+    const op = operation(id);
+    expect(op.operation.tags).toEqual([tag]);
+    expect(op.operation["x-service"]).toBe(service);
+    expect(op.operation["x-idempotent"]).toBe(true);
+    expect(op.pathItem.servers).toEqual([
+      expect.objectContaining({
+        url: `https://${service}.{region}.myhuaweicloud.com`,
+        variables: { region: expect.objectContaining({ default: "cn-north-4" }) },
+      }),
+    ]);
+  });
+
+  it("declares every tag it uses, each with a description", () => {
+    expect(spec.tags.map((tag: Json) => tag.name)).toEqual(["DWS", "EVS", "VPC", "VPCEP"]);
+    for (const tag of spec.tags) expect(tag.description).toBeTruthy();
+  });
+
+  it("accepts an IAM token or an AK/SK signature on every operation", () => {
+    expect(spec.security).toEqual([{ iamToken: [] }, { akskSignature: [] }]);
+    expect(spec.components.securitySchemes.iamToken).toMatchObject({ type: "apiKey", in: "header", name: "X-Auth-Token" });
+    expect(spec.components.securitySchemes.akskSignature).toMatchObject({ type: "apiKey", in: "header", name: "Authorization" });
+    expect(spec.components.securitySchemes.akskSignature.description).toMatch(/SDK-HMAC-SHA256[\s\S]*X-Sdk-Date[\s\S]*X-Security-Token/);
+    for (const op of operations) expect(op.operation.security, op.id).toBeUndefined();
+  });
+
+  const ERROR_STATUSES = ["400", "401", "403", "404", "500", "503"];
+  const VPCEP_STATUSES = ["200", "400", "401", "403", "404", "405", "406", "407", "408", "409", "500", "501", "502", "503", "504"];
+
+  it.each(EXPECTED)("$id documents 200 and every common error status", ({ id }) => {
+    const statuses = Object.keys(operation(id).operation.responses);
+    expect(statuses).toEqual(expect.arrayContaining(["200", ...ERROR_STATUSES]));
+  });
+
+  it("UpdateEndpointRoutetable documents every status its page lists, 400 to 409 and 500 to 504", () => {
+    expect(Object.keys(operation("UpdateEndpointRoutetable").operation.responses)).toEqual(VPCEP_STATUSES);
+  });
+
+  it.each(EXPECTED)("every response of $id carries X-Request-Id and a JSON body", ({ id }) => {
+    for (const [status, response] of Object.entries<Json>(operation(id).operation.responses)) {
+      expect(response.headers?.["X-Request-Id"]?.schema?.type, `${id} ${status}`).toBe("string");
+      expect(Object.keys(response.content ?? {}), `${id} ${status}`).toEqual(["application/json"]);
+    }
+  });
+
+  it("error responses are shared components, one per service and status", () => {
+    for (const op of operations) {
+      for (const [status, response] of Object.entries<Json>(document.paths[op.path].put.responses)) {
+        if (status === "200") continue;
+        expect(response.$ref, `${op.id} ${status}`).toMatch(/^#\/components\/responses\/(Vpc|Evs|Dws|Vpcep)[A-Za-z]+$/);
+      }
+    }
+  });
+});
+
+interface ExampleCase {
+  label: string;
+  value: Json;
+  schema: Schema;
+}
+
+/** Every example value of the document, paired with the schema it illustrates. */
+function exampleCases(): ExampleCase[] {
+  const cases: ExampleCase[] = [];
+  const named = (label: string, examples: Json, schema: Schema) => {
+    for (const [name, example] of Object.entries<Json>(examples ?? {})) {
+      cases.push({ label: `${label}: ${name}`, value: example.value, schema });
+    }
+  };
+  const inSchema = (label: string, schema: Schema) => {
+    for (const [index, value] of (schema.examples ?? []).entries()) {
+      cases.push({ label: `${label} (schema example ${index})`, value, schema });
+    }
+    for (const [name, child] of Object.entries<Schema>(schema.properties ?? {})) inSchema(`${label}/${name}`, child);
+    if (schema.items) inSchema(`${label}/0`, schema.items);
+    if (typeof schema.additionalProperties === "object") inSchema(`${label}/*`, schema.additionalProperties);
+    for (const branch of [...(schema.anyOf ?? []), ...(schema.oneOf ?? []), ...(schema.allOf ?? [])]) inSchema(label, branch);
+  };
+  for (const op of operations) {
+    for (const parameter of [...(op.pathItem.parameters ?? []), ...(op.operation.parameters ?? [])]) {
+      const label = `${op.id} ${parameter.in} ${parameter.name}`;
+      named(label, parameter.examples, parameter.schema);
+      inSchema(label, parameter.schema);
+    }
+    const body = op.operation.requestBody.content["application/json"];
+    named(`${op.id} request`, body.examples, body.schema);
+    inSchema(`${op.id} request`, body.schema);
+    for (const [status, response] of Object.entries<Json>(op.operation.responses)) {
+      const media = response.content["application/json"];
+      named(`${op.id} ${status}`, media.examples, media.schema);
+      inSchema(`${op.id} ${status}`, media.schema);
+      for (const [name, header] of Object.entries<Json>(response.headers ?? {})) inSchema(`${op.id} ${status} ${name}`, header.schema);
+    }
+  }
+  return cases;
+}
+
+describe("examples", () => {
+  const cases = exampleCases();
+
+  it.each(cases.map((c) => [c.label, c] as const))("%s fits its schema", (_label, { value, schema }) => {
+    const { valid, errors } = validate(schema, value);
+    expect(errors).toEqual([]);
+    expect(valid).toBe(true);
+  });
+
+  it("every named example under components/examples is one of them", () => {
+    const checked = new Set(cases.map((c) => JSON.stringify(c.value)));
+    const names = Object.keys(document.components.examples);
+    expect(names.length).toBeGreaterThanOrEqual(10);
+    for (const name of names) {
+      expect(checked.has(JSON.stringify(document.components.examples[name].value)), name).toBe(true);
+    }
+  });
+
+  it("every operation shows the page's request and response samples", () => {
+    for (const op of operations) {
+      expect(Object.keys(op.operation.requestBody.content["application/json"].examples), op.id).toContain(`${op.id}Request`);
+      expect(Object.keys(op.operation.responses["200"].content["application/json"].examples), op.id).toContain(`${op.id}Response`);
+    }
+  });
+
+  it("repairs the samples the pages got wrong", () => {
+    const peering = document.components.examples.UpdateVpcPeeringResponse.value.peering;
+    expect(peering.id).toBe("22b76469-08e3-4937-8c1d-7aad34892be1");
+    expect(peering.request_vpc_info).toEqual({
+      vpc_id: "9daeac7c-a98f-430f-8e38-67f9c044e299",
+      tenant_id: "f65e9ebc-ed5d-418b-a931-9a723718ba4e",
+    });
+    expect(JSON.stringify(peering)).not.toMatch(/[\u201c\u201d]/);
+    expect(document.components.examples.VpcEndpointIdSample.value).toBe("4189d3c2-8882-4871-a3c2-d380272eed83");
+  });
+});
+
+describe("constraints", () => {
+  it.each(CONSTRAINTS.map((row) => [`${row[0]} ${row[1]} ${row[2]} = ${show(row[3])} breaks ${row[4]}`, ...row] as const))(
+    "%s",
+    (_title, id, where, pointer, bad, keyword) => {
+    const op = operation(id);
+    const start = validStart(op, where);
+    expect(validate(schemaOf(op, where), start).valid, "the starting value must be valid").toBe(true);
+
+    const { valid, errors } = validate(schemaOf(op, where), withValueAt(start, pointer, bad));
+
+    expect(valid).toBe(false);
+    expect(errors.map((error) => [fieldOf(error), error.keyword])).toContainEqual([pointer, keyword]);
+    expect(new Set(errors.map(fieldOf)), "no other field may be affected").toEqual(new Set([pointer]));
+    },
+  );
+
+  it.each(AT_THE_LIMIT.map((row) => [`${row[0]} ${row[1]} ${row[2]} = ${show(row[3])} is accepted`, ...row] as const))(
+    "%s",
+    (_title, id, where, pointer, value) => {
+    const op = operation(id);
+    const { errors } = validate(schemaOf(op, where), withValueAt(validStart(op, where), pointer, value));
+    expect(errors).toEqual([]);
+    },
+  );
+
+  it("the table covers every constraint the request, parameter and 200 response schemas declare", () => {
+    const tested = new Set(
+      CONSTRAINTS.filter(([, , , , keyword]) => !TYPE_ONLY.has(keyword)).map(([id, where, pointer, , keyword]) => {
+        const field = keyword === "additionalProperties" ? parentOf(pointer) : pointer;
+        return `${id} ${where} ${field} ${keyword}`;
+      }),
+    );
+    const declared = new Set<string>();
+    for (const op of operations) {
+      for (const where of ["body", "path", "header", "response"] as const) {
+        const schema = schemaOf(op, where);
+        const keys = declaredConstraints(schema).filter((key) => !(where === "path" || where === "header") || !key.endsWith(" required"));
+        for (const key of keys) declared.add(`${op.id} ${where} ${key}`);
+      }
+    }
+    expect([...declared].filter((key) => !tested.has(key)), "constraints without a row").toEqual([]);
+    expect([...tested].filter((key) => !declared.has(key)), "rows without a constraint").toEqual([]);
+  });
+
+  it("request objects reject unknown fields, response objects tolerate them", () => {
+    const closed = (schema: Schema): boolean =>
+      schema.additionalProperties === false && Object.values<Schema>(schema.properties ?? {}).every((child) => child.type !== "object" || closed(child));
+    for (const op of operations) {
+      expect(closed(schemaOf(op, "body")), op.id).toBe(true);
+      expect(schemaOf(op, "response").additionalProperties, op.id).toBeUndefined();
+    }
+  });
+
+  it("gives the response defaults the traffic mirror page states", () => {
+    const session = schemaOf(operation("UpdateTrafficMirrorSession"), "response").properties.traffic_mirror_session.properties;
+    expect([session.virtual_network_id.default, session.packet_length.default, session.enabled.default]).toEqual([1, 96, false]);
+    expect(session.enabled.type).toBe("boolean");
+    expect(schemaOf(operation("UpdateTrafficMirrorSession"), "body").properties.traffic_mirror_session.properties.enabled.type).toBe("string");
+  });
+});
+
+describe("error bodies", () => {
+  const errorSchema = (id: OperationId, status: string): Schema =>
+    operation(id).operation.responses[status].content["application/json"].schema;
+  const flat = { error_code: "VPC.0008", error_msg: "Invalid token in the header." };
+  const wrapped = { error: { code: "EndPoint.0005", message: "The requested resource does not exist." } };
+  const cinder = { itemNotFound: { code: 404, message: "Snapshot could not be found." } };
+
+  it.each([
+    ["UpdateVpcPeering", flat, true],
+    ["UpdateVpcPeering", wrapped, true],
+    ["UpdateVpcPeering", cinder, false],
+    ["CinderUpdateSnapshot", wrapped, true],
+    ["CinderUpdateSnapshot", cinder, true],
+    ["CinderUpdateSnapshot", { itemNotFound: { code: "XXX", message: "XXXX" } }, true],
+    ["CinderUpdateSnapshot", { ...cinder, badRequest: cinder.itemNotFound }, false],
+    ["UpdateDataSource", flat, true],
+    ["UpdateDataSource", wrapped, false],
+    ["UpdateEndpointRoutetable", wrapped, true],
+    ["UpdateEndpointRoutetable", { error: "not an object" }, false],
+  ] as Array<[OperationId, Json, boolean]>)("%s 404 with %j: accepted %s", (id, body, accepted) => {
+    expect(validate(errorSchema(id, "404"), body).valid).toBe(accepted);
+  });
+});
