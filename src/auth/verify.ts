@@ -4,7 +4,7 @@ import { ALGORITHM, canonicalRequest, parseSdkDate, signature } from "./signer.t
 /** A request as a server received it; Node's `IncomingMessage.headers` and a relative `req.url` fit. */
 export interface ReceivedRequest {
   method: string;
-  /** Absolute, or the path and query alone; the signed host comes from the Host header either way. */
+  /** Absolute, or the path and query alone; the Host header, when present, is the signed host. */
   url: URL | string;
   headers: Headers | Record<string, string | string[] | undefined>;
   body?: Uint8Array | string;
@@ -46,9 +46,13 @@ export async function verifySignature(
   for (const name of ["x-security-token", "x-sdk-content-sha256"]) {
     if (headers.has(name) && !signedNames.includes(name)) return { ok: false, reason: `${name} is not signed` };
   }
+  const url = toUrl(request.url);
+  if (!url) return { ok: false, reason: "malformed request target" };
+  // A request caught before the transport has no Host header yet; the transport sends the URL's.
+  const host = headers.get("host") ?? (url.hostname === PLACEHOLDER_HOST ? null : url.host);
   const signed: [string, string][] = [];
   for (const name of signedNames) {
-    const value = headers.get(name);
+    const value = name === "host" ? host : headers.get(name);
     if (value === null) return { ok: false, reason: `signed header ${name} is missing` };
     signed.push([name, value]);
   }
@@ -63,8 +67,6 @@ export async function verifySignature(
   const secret = lookupSecret(ak);
   if (secret === undefined) return { ok: false, reason: "unknown access key" };
 
-  const url = toUrl(request.url);
-  if (!url) return { ok: false, reason: "malformed request target" };
   const payloadHash = headers.get("x-sdk-content-sha256") ?? (await defaultHash.sha256Hex(request.body ?? ""));
   const expected = await signature(defaultHash, secret, sdkDate, canonicalRequest(request.method, url, signed, payloadHash));
   if (!constantTimeEqual(expected, claimed)) return { ok: false, reason: "signature mismatch" };
@@ -85,12 +87,14 @@ function toHeaders(input: ReceivedRequest["headers"]): Headers | undefined {
   }
 }
 
+const PLACEHOLDER_HOST = "request-target.invalid";
+
 /** Only the path and query are read, so a bare request target gets a placeholder origin. */
 function toUrl(target: URL | string): URL | undefined {
   if (target instanceof URL) return target;
   try {
     // Prefixed rather than resolved: "//a/b" is a path here, not a host.
-    return new URL(target.startsWith("/") ? `http://verify.invalid${target}` : target);
+    return new URL(target.startsWith("/") ? `http://${PLACEHOLDER_HOST}${target}` : target);
   } catch {
     return undefined;
   }

@@ -74,7 +74,7 @@ export interface OurRequest {
   method: string;
   url: string;
   headers: Record<string, string>;
-  body?: Uint8Array;
+  body?: Uint8Array<ArrayBuffer>;
 }
 
 /**
