@@ -1,0 +1,159 @@
+/**
+ * The public client against a loopback server: what goes on the wire for
+ * each operation, with AK/SK signing (verified server-side) and with a token.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import spec from "../generated/openapi.json" with { type: "json" };
+import { verifySignature } from "../src/auth/verify.ts";
+import { createClient, type Endpoints, operations, type OperationId } from "../src/index.ts";
+import { type FaultServer, startFaultServer } from "./helpers/fault-server.ts";
+
+const AK = "HPUAEXAMPLEAKID0001";
+const SK = "example-secret-key-0001";
+const TOKEN = "MIIexampleIAMtoken";
+const PROJECT_ID = "0123456789abcdef0123456789abcdef";
+
+let server: FaultServer;
+let endpoints: Endpoints;
+
+beforeAll(async () => {
+  server = await startFaultServer();
+  endpoints = { vpc: server.url, evs: server.url, dws: server.url, vpcep: server.url };
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.requests.length = 0;
+  server.setFallback({ status: 200, headers: { "content-type": "application/json" }, body: "{}" });
+});
+
+const ids = Object.keys(operations) as OperationId[];
+
+/** The spec's first request example of an operation: the body the page shows. */
+function requestExample(id: OperationId): unknown {
+  const { path, method } = operations[id];
+  const content = (spec as any).paths[path][method.toLowerCase()].requestBody.content["application/json"];
+  const example = Object.values<any>(content.examples)[0];
+  const ref: string | undefined = example.$ref;
+  return ref ? (spec as any).components.examples[ref.split("/").pop()!].value : example.value;
+}
+
+/** Path parameters other than project_id, with values that need encoding. */
+function pathArgs(id: OperationId): Record<string, string> {
+  return Object.fromEntries(
+    operations[id].pathParams.filter((name) => name !== "project_id").map((name) => [name, `${name}:1 é`]),
+  );
+}
+
+function expectedPath(id: OperationId): string {
+  const args = { ...pathArgs(id), project_id: PROJECT_ID };
+  return operations[id].path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(args[name as keyof typeof args]!));
+}
+
+function call(client: ReturnType<typeof createClient>, id: OperationId) {
+  const service = client[operations[id].service] as Record<string, (args: object) => Promise<unknown>>;
+  const method = id.charAt(0).toLowerCase() + id.slice(1);
+  return service[method]!({ ...pathArgs(id), body: requestExample(id) });
+}
+
+describe.each(ids)("%s", (id) => {
+  it("with AK/SK: sends the method, the exact path and the JSON body, signed so the server can verify it", async () => {
+    const client = createClient({ credentials: { ak: AK, sk: SK }, projectId: PROJECT_ID, endpoints });
+    await call(client, id);
+    expect(server.requests).toHaveLength(1);
+    const [received] = server.requests;
+    expect(received!.method).toBe(operations[id].method);
+    expect(received!.url).toBe(expectedPath(id));
+    expect(JSON.parse(received!.body.toString("utf8"))).toEqual(requestExample(id));
+    expect(received!.headers["content-type"]).toBe("application/json");
+    expect(received!.headers["x-project-id"]).toBe(PROJECT_ID);
+    expect(received!.headers["x-auth-token"]).toBeUndefined();
+    const verdict = await verifySignature(
+      { method: received!.method, url: received!.url, headers: received!.headers, body: received!.body },
+      (ak) => (ak === AK ? SK : undefined),
+      new Date(),
+    );
+    expect(verdict).toEqual({ ok: true, ak: AK });
+  });
+
+  it("with AK/SK: a server holding another secret rejects the signature", async () => {
+    const client = createClient({ credentials: { ak: AK, sk: SK }, projectId: PROJECT_ID, endpoints });
+    await call(client, id);
+    const [received] = server.requests;
+    const verdict = await verifySignature(
+      { method: received!.method, url: received!.url, headers: received!.headers, body: received!.body },
+      () => "another-secret",
+      new Date(),
+    );
+    expect(verdict.ok).toBe(false);
+  });
+
+  it("with a token: sends X-Auth-Token and no signature", async () => {
+    const client = createClient({ credentials: { token: TOKEN }, projectId: PROJECT_ID, endpoints });
+    await call(client, id);
+    const [received] = server.requests;
+    expect(received!.method).toBe(operations[id].method);
+    expect(received!.url).toBe(expectedPath(id));
+    expect(JSON.parse(received!.body.toString("utf8"))).toEqual(requestExample(id));
+    expect(received!.headers["x-auth-token"]).toBe(TOKEN);
+    expect(received!.headers.authorization).toBeUndefined();
+  });
+});
+
+describe("tokens", () => {
+  it("calls a token function per request, sync or async, so users can refresh", async () => {
+    let issued = 0;
+    const client = createClient({
+      credentials: { token: async () => `token-${++issued}` },
+      projectId: PROJECT_ID,
+      endpoints,
+    });
+    await call(client, "UpdateDataSource");
+    await call(client, "UpdateDataSource");
+    expect(server.requests.map((request) => request.headers["x-auth-token"])).toEqual(["token-1", "token-2"]);
+  });
+});
+
+describe("project id", () => {
+  it("an explicit project_id wins over the client's", async () => {
+    const client = createClient({ credentials: { token: TOKEN }, projectId: PROJECT_ID, endpoints });
+    await client.dws.updateDataSource({
+      project_id: "other-project",
+      cluster_id: "c",
+      ext_data_source_id: "d",
+      body: { reconfigure: { reboot: false } },
+    });
+    expect(server.requests[0]!.url).toBe("/v1.0/other-project/clusters/c/ext-data-sources/d");
+  });
+
+  it("a call without project_id on a client without projectId is rejected before sending", async () => {
+    const client = createClient({ credentials: { token: TOKEN }, endpoints });
+    await expect(
+      (client.dws.updateDataSource as (args: object) => Promise<unknown>)({
+        cluster_id: "c",
+        ext_data_source_id: "d",
+        body: { reconfigure: { reboot: false } },
+      }),
+    ).rejects.toMatchObject({ name: "ValidationError", field: "path.project_id", rule: "required" });
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe("headers", () => {
+  it("sends the User-Agent, the client's extra headers and per-call headers", async () => {
+    const client = createClient({
+      credentials: { token: TOKEN },
+      projectId: PROJECT_ID,
+      endpoints,
+      userAgent: "my-app/1.2",
+      headers: { "X-Team": "networking" },
+    });
+    await client.vpcep.updateEndpointRoutetable(
+      { vpc_endpoint_id: "e", body: { routetables: [] } },
+      { headers: { "X-Trace": "t-1" } },
+    );
+    const [received] = server.requests;
+    expect(received!.headers["user-agent"]).toBe("my-app/1.2");
+    expect(received!.headers["x-team"]).toBe("networking");
+    expect(received!.headers["x-trace"]).toBe("t-1");
+  });
+});

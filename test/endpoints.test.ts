@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { createClient, defaultEndpoint, resolveEndpoints, ValidationError } from "../src/index.ts";
+
+describe("default endpoints", () => {
+  it("follow the spec's servers: https://{service}.{region}.myhuaweicloud.com, cn-north-4 by default", () => {
+    expect(resolveEndpoints()).toEqual({
+      vpc: "https://vpc.cn-north-4.myhuaweicloud.com",
+      evs: "https://evs.cn-north-4.myhuaweicloud.com",
+      dws: "https://dws.cn-north-4.myhuaweicloud.com",
+      vpcep: "https://vpcep.cn-north-4.myhuaweicloud.com",
+    });
+    expect(resolveEndpoints({ region: "ap-southeast-1" }).evs).toBe("https://evs.ap-southeast-1.myhuaweicloud.com");
+  });
+
+  it("use Huawei's own hosts where a region breaks the pattern (eu-west-101 on myhuaweicloud.eu for DWS and VPCEP)", () => {
+    expect(defaultEndpoint("dws", "eu-west-101")).toBe("https://dws.eu-west-101.myhuaweicloud.eu");
+    expect(defaultEndpoint("vpcep", "eu-west-101")).toBe("https://vpcep.eu-west-101.myhuaweicloud.eu");
+    expect(defaultEndpoint("vpc", "eu-west-101")).toBe("https://vpc.eu-west-101.myhuaweicloud.com");
+    expect(defaultEndpoint("evs", "eu-west-101")).toBe("https://evs.eu-west-101.myhuaweicloud.com");
+  });
+
+  it("reject a region that is not a region name, naming the field", () => {
+    expect(() => resolveEndpoints({ region: "evil.example/x" })).toThrow(ValidationError);
+    expect(() => resolveEndpoints({ region: "evil.example/x" })).toThrow(/region/);
+  });
+});
+
+describe("endpoint overrides", () => {
+  it("replace one service's base URL and keep the others", () => {
+    const endpoints = resolveEndpoints({ endpoints: { evs: "https://evs.private-cloud.example.com/" } });
+    expect(endpoints.evs).toBe("https://evs.private-cloud.example.com");
+    expect(endpoints.vpc).toBe("https://vpc.cn-north-4.myhuaweicloud.com");
+  });
+
+  it.each(["http://127.0.0.1:8080", "http://localhost:1234", "http://[::1]:9000", "http://127.8.9.10"])(
+    "allow plain http to the loopback host %s",
+    (url) => {
+      expect(resolveEndpoints({ endpoints: { vpc: url } }).vpc).toBe(url);
+    },
+  );
+
+  it.each(["http://vpc.example.com", "http://10.0.0.1:8080", "http://127.0.0.1.example.com"])(
+    "refuse plain http to %s, naming the field",
+    (url) => {
+      let caught: unknown;
+      try {
+        createClient({ credentials: { token: "t" }, endpoints: { vpcep: url } });
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(ValidationError);
+      expect(caught).toMatchObject({ field: "endpoints.vpcep", rule: "https" });
+    },
+  );
+
+  it("allow plain http elsewhere only with allowInsecureHttp", () => {
+    expect(resolveEndpoints({ endpoints: { vpc: "http://vpc.example.com" }, allowInsecureHttp: true }).vpc).toBe(
+      "http://vpc.example.com",
+    );
+  });
+
+  it.each(["not a url", "ftp://vpc.example.com", "file:///etc/passwd"])("refuse %s", (url) => {
+    expect(() => resolveEndpoints({ endpoints: { dws: url } })).toThrow(/endpoints\.dws/);
+  });
+});

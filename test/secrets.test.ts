@@ -1,0 +1,97 @@
+/**
+ * Secrets never leave through text: a canary secret is used everywhere a
+ * secret can go, then every way a client or an error turns into text is
+ * searched for it.
+ */
+import { inspect } from "node:util";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createClient, type Endpoints } from "../src/index.ts";
+import { type FaultServer, startFaultServer } from "./helpers/fault-server.ts";
+
+const CANARY_SK = "CANARY-sk-7f3a9c";
+const CANARY_TOKEN = "CANARY-token-51be2d";
+const CANARY_SECURITY_TOKEN = "CANARY-sts-0c44e1";
+const CANARIES = [CANARY_SK, CANARY_TOKEN, CANARY_SECURITY_TOKEN];
+
+let server: FaultServer;
+let endpoints: Endpoints;
+
+beforeAll(async () => {
+  server = await startFaultServer();
+  endpoints = { vpc: server.url, evs: server.url, dws: server.url, vpcep: server.url };
+});
+afterAll(() => server.close());
+
+function renderings(value: unknown): string[] {
+  const texts = [String(value), inspect(value, { depth: 10, showHidden: true }), JSON.stringify(value) ?? ""];
+  if (value instanceof Error) texts.push(value.message, value.stack ?? "", inspect(value.cause, { depth: 10 }));
+  return texts;
+}
+
+function expectNoCanary(value: unknown): void {
+  for (const text of renderings(value)) {
+    for (const canary of CANARIES) expect(text).not.toContain(canary);
+  }
+}
+
+const clients = () => [
+  createClient({ credentials: { ak: "AK", sk: CANARY_SK, securityToken: CANARY_SECURITY_TOKEN }, projectId: "p", endpoints, retry: { maxAttempts: 1 } }),
+  createClient({ credentials: { token: CANARY_TOKEN }, projectId: "p", endpoints, retry: { maxAttempts: 1 } }),
+];
+
+describe("no secret in any rendering", () => {
+  it("of the client", () => {
+    for (const client of clients()) expectNoCanary(client);
+  });
+
+  it("of an HTTP error, even when the server echoes nothing secret back", async () => {
+    server.setFallback({ status: 401, headers: { "content-type": "application/json" }, body: '{"error_code":"APIGW.0301","error_msg":"Incorrect IAM authentication information"}' });
+    for (const client of clients()) {
+      const error = await client.vpc.updateVpcPeering({ peering_id: "p", body: { peering: { name: "n" } } }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: "AuthenticationError", status: 401 });
+      expectNoCanary(error);
+    }
+  });
+
+  it("of a connection error", async () => {
+    const closed = await startFaultServer();
+    await closed.close();
+    const dead = { vpc: closed.url, evs: closed.url, dws: closed.url, vpcep: closed.url };
+    const client = createClient({ credentials: { ak: "AK", sk: CANARY_SK, securityToken: CANARY_SECURITY_TOKEN }, endpoints: dead, retry: { maxAttempts: 1 } });
+    const error = await client.vpc.updateVpcPeering({ peering_id: "p", body: { peering: { name: "n" } } }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "ConnectionError" });
+    expectNoCanary(error);
+  });
+
+  it("of a validation error", async () => {
+    for (const client of clients()) {
+      const error = await client.vpc.updateVpcPeering({ peering_id: "p", body: { peering: { name: "" } } }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: "ValidationError" });
+      expectNoCanary(error);
+    }
+  });
+
+  it("of a rejected credential with CR/LF, which names the field only", () => {
+    const bad = `${CANARY_TOKEN}\r\nX-Injected: 1`;
+    const client = createClient({ credentials: { token: bad }, projectId: "p", endpoints });
+    return client.vpc.updateVpcPeering({ peering_id: "p", body: { peering: { name: "n" } } }).then(
+      () => expect.unreachable("a token with CR/LF must be refused"),
+      (error: unknown) => {
+        expect(error).toMatchObject({ name: "ValidationError" });
+        expectNoCanary(error);
+      },
+    );
+  });
+
+  it("and nothing is written to the console on failures", async () => {
+    const spies = (["log", "info", "warn", "error", "debug"] as const).map((level) => vi.spyOn(console, level));
+    server.setFallback({ status: 503, body: "down" });
+    for (const client of clients()) {
+      await client.vpc.updateVpcPeering({ peering_id: "p", body: { peering: { name: "n" } } }).catch(() => undefined);
+    }
+    for (const spy of spies) {
+      expect(spy).not.toHaveBeenCalled();
+      spy.mockRestore();
+    }
+  });
+});

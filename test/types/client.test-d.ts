@@ -1,0 +1,147 @@
+/**
+ * Compile-time specification of the typed bindings: what a correct call looks
+ * like for each operation, and which mistakes the compiler refuses. Each
+ * `@ts-expect-error` fails this suite if the line below it ever compiles.
+ */
+import { describe, expectTypeOf, test } from "vitest";
+import {
+  createClient,
+  type HuaweiCloudError,
+  type TrafficMirrorSession,
+  type UpdateDataSourceResponseBody,
+  type UpdateEndpointRoutetableResponseBody,
+  type VpcPeering,
+  type CinderSnapshot,
+} from "../../src/index.ts";
+
+const client = createClient({ credentials: { token: "token" }, projectId: "0123456789abcdef" });
+const noProject = createClient({ credentials: { ak: "ak", sk: "sk" } });
+
+describe("UpdateVpcPeering", () => {
+  test("a correct call compiles and resolves to the documented body", () => {
+    const call = client.vpc.updateVpcPeering({ peering_id: "p", body: { peering: { name: "test2" } } });
+    expectTypeOf(call).resolves.toHaveProperty("peering");
+    expectTypeOf(call).resolves.toEqualTypeOf<{ peering: VpcPeering }>();
+  });
+  test("mistakes do not compile", () => {
+    // @ts-expect-error the path parameter peering_id is required
+    void client.vpc.updateVpcPeering({ body: { peering: { name: "test2" } } });
+    // @ts-expect-error name is a string
+    void client.vpc.updateVpcPeering({ peering_id: "p", body: { peering: { name: 2 } } });
+    // @ts-expect-error unknown field in the option object
+    void client.vpc.updateVpcPeering({ peering_id: "p", body: { peering: { name: "a", colour: "red" } } });
+  });
+  test("the response status is a closed enum", async () => {
+    const { peering } = await client.vpc.updateVpcPeering({ peering_id: "p", body: { peering: { name: "a" } } });
+    expectTypeOf(peering.status).toEqualTypeOf<
+      "PENDING_ACCEPTANCE" | "REJECTED" | "EXPIRED" | "DELETED" | "ACTIVE" | undefined
+    >();
+    // @ts-expect-error "BOGUS" is not a peering status
+    void (peering.status === "BOGUS");
+  });
+});
+
+describe("UpdateTrafficMirrorSession", () => {
+  test("a correct call compiles, project_id optional when the client has one", () => {
+    const call = client.vpc.updateTrafficMirrorSession({
+      traffic_mirror_session_id: "s",
+      body: { traffic_mirror_session: { traffic_mirror_target_type: "elb", enabled: "true", priority: 11 } },
+    });
+    expectTypeOf(call).resolves.toHaveProperty("traffic_mirror_session").toEqualTypeOf<TrafficMirrorSession>();
+  });
+  test("the response's enabled is a boolean, the request's a string", async () => {
+    const { traffic_mirror_session } = await client.vpc.updateTrafficMirrorSession({
+      traffic_mirror_session_id: "s",
+      body: { traffic_mirror_session: { enabled: "false" } },
+    });
+    expectTypeOf(traffic_mirror_session.enabled).toEqualTypeOf<boolean | undefined>();
+  });
+  test("mistakes do not compile", () => {
+    // @ts-expect-error traffic_mirror_session_id is required
+    void client.vpc.updateTrafficMirrorSession({ body: { traffic_mirror_session: { name: "a" } } });
+    // @ts-expect-error project_id is required when the client has no projectId
+    void noProject.vpc.updateTrafficMirrorSession({ traffic_mirror_session_id: "s", body: { traffic_mirror_session: { name: "a" } } });
+    // @ts-expect-error priority is an integer, not a string
+    void client.vpc.updateTrafficMirrorSession({ traffic_mirror_session_id: "s", body: { traffic_mirror_session: { priority: "1" } } });
+    // @ts-expect-error unknown field
+    void client.vpc.updateTrafficMirrorSession({ traffic_mirror_session_id: "s", body: { traffic_mirror_session: { mtu: 1 } } });
+    // @ts-expect-error "nlb" is not a mirror target type
+    void client.vpc.updateTrafficMirrorSession({ traffic_mirror_session_id: "s", body: { traffic_mirror_session: { traffic_mirror_target_type: "nlb" } } });
+    // @ts-expect-error the request's enabled is the string "true" or "false", not a boolean
+    void client.vpc.updateTrafficMirrorSession({ traffic_mirror_session_id: "s", body: { traffic_mirror_session: { enabled: true } } });
+  });
+});
+
+describe("CinderUpdateSnapshot", () => {
+  test("a correct call compiles and resolves to the documented body", () => {
+    const call = client.evs.cinderUpdateSnapshot({ snapshot_id: "s", body: { snapshot: { name: "snap", description: "d" } } });
+    expectTypeOf(call).resolves.toHaveProperty("snapshot").toEqualTypeOf<CinderSnapshot>();
+    void noProject.evs.cinderUpdateSnapshot({ project_id: "p", snapshot_id: "s", body: { snapshot: { display_name: "x" } } });
+  });
+  test("mistakes do not compile", () => {
+    // @ts-expect-error snapshot_id is required
+    void client.evs.cinderUpdateSnapshot({ body: { snapshot: { name: "a" } } });
+    // @ts-expect-error description is a string
+    void client.evs.cinderUpdateSnapshot({ snapshot_id: "s", body: { snapshot: { description: false } } });
+    // @ts-expect-error unknown field
+    void client.evs.cinderUpdateSnapshot({ snapshot_id: "s", body: { snapshot: { size: 10 } } });
+  });
+  test("the response status is a closed enum", async () => {
+    const { snapshot } = await client.evs.cinderUpdateSnapshot({ snapshot_id: "s", body: { snapshot: { name: "a" } } });
+    // @ts-expect-error "frozen" is not a snapshot status
+    void (snapshot.status === "frozen");
+  });
+});
+
+describe("UpdateDataSource", () => {
+  test("a correct call compiles and resolves to the documented body", () => {
+    const call = client.dws.updateDataSource({
+      cluster_id: "c",
+      ext_data_source_id: "d",
+      body: { reconfigure: { reboot: false, agency: "DWSAccessOBS" } },
+    });
+    expectTypeOf(call).resolves.toEqualTypeOf<UpdateDataSourceResponseBody>();
+    expectTypeOf(call).resolves.toHaveProperty("job_id");
+  });
+  test("mistakes do not compile", () => {
+    // @ts-expect-error ext_data_source_id is required
+    void client.dws.updateDataSource({ cluster_id: "c", body: { reconfigure: {} } });
+    // @ts-expect-error reboot is a boolean
+    void client.dws.updateDataSource({ cluster_id: "c", ext_data_source_id: "d", body: { reconfigure: { reboot: "yes" } } });
+    // @ts-expect-error unknown field
+    void client.dws.updateDataSource({ cluster_id: "c", ext_data_source_id: "d", body: { reconfigure: { restart: true } } });
+    // (no enum: neither the request nor the response of UpdateDataSource has one)
+  });
+});
+
+describe("UpdateEndpointRoutetable", () => {
+  test("a correct call compiles and resolves to the documented body", () => {
+    const call = client.vpcep.updateEndpointRoutetable({ vpc_endpoint_id: "e", body: { routetables: ["rt-1"] } });
+    expectTypeOf(call).resolves.toEqualTypeOf<UpdateEndpointRoutetableResponseBody>();
+  });
+  test("mistakes do not compile", () => {
+    // @ts-expect-error vpc_endpoint_id is required
+    void client.vpcep.updateEndpointRoutetable({ body: { routetables: [] } });
+    // @ts-expect-error routetables is an array of strings
+    void client.vpcep.updateEndpointRoutetable({ vpc_endpoint_id: "e", body: { routetables: "rt-1" } });
+    // @ts-expect-error unknown field
+    void client.vpcep.updateEndpointRoutetable({ vpc_endpoint_id: "e", body: { routetables: [], subnets: [] } });
+    // (no enum: neither the request nor the response of UpdateEndpointRoutetable has one)
+  });
+});
+
+describe("raw clients", () => {
+  test("keep openapi-fetch's { data, error, response } with the typed error", async () => {
+    const result = await client.raw.vpc.PUT("/v2.0/vpc/peerings/{peering_id}", {
+      params: { path: { peering_id: "p" } },
+      body: { peering: { name: "a" } },
+    });
+    if (result.error) {
+      expectTypeOf(result.error).toEqualTypeOf<HuaweiCloudError>();
+    } else {
+      expectTypeOf(result.data).toEqualTypeOf<{ peering: VpcPeering }>();
+    }
+    // @ts-expect-error this path is not served by the VPC client's PUT
+    void client.raw.vpc.PUT("/v2.0/vpc/peerings", {});
+  });
+});
