@@ -1,6 +1,6 @@
 /**
  * Requests signed by both the official SDK and ours in the differential
- * tests: the update operations as the SDK's own ParamCreaters build them,
+ * tests: the five operations of openapi/ with their pages' request samples,
  * then inputs chosen to hit each canonicalization rule.
  */
 import { type Account, type SdkOptions, vpcV2, vpcV3 } from "./official-sdk.ts";
@@ -29,57 +29,66 @@ const v3 = vpcV3.ParamCreater();
 /** Options written by hand, completed as every ParamCreater completes them. */
 const manual = (options: SdkOptions): SdkOptions => ({ queryParams: {}, pathParams: {}, headers: {}, ...options });
 
-const cloudVolume = (volumeId: string, body: unknown): SdkOptions => ({
-  // EVS UpdateVolume, shaped as the EVS SDK's ParamCreater shapes it.
-  method: "PUT",
-  url: "/v2/{project_id}/cloudvolumes/{volume_id}",
-  contentType: "application/json;charset=UTF-8",
-  queryParams: {},
-  pathParams: { volume_id: volumeId },
-  headers: { "Content-Type": "application/json;charset=UTF-8" },
-  data: body,
-});
+/** A PUT with a JSON body, shaped as the service SDKs' ParamCreaters shape it. */
+const jsonPut = (url: string, pathParams: Record<string, string>, body: unknown): SdkOptions =>
+  manual({
+    method: "PUT",
+    url,
+    contentType: "application/json;charset=UTF-8",
+    pathParams,
+    headers: { "Content-Type": "application/json;charset=UTF-8" },
+    data: body,
+  });
+
+// The VPC SDK is installed, so its own ParamCreater builds the two VPC
+// operations; EVS, DWS and VPCEP requests are written the way theirs are.
+const updateVpcPeering = (peeringId: string, body: unknown = { peering: { name: "test2" } }) =>
+  v2.updateVpcPeering!({ peering_id: peeringId, body });
+const updateTrafficMirrorSession = (sessionId: string) =>
+  v3.updateTrafficMirrorSession!({
+    traffic_mirror_session_id: sessionId,
+    body: {
+      traffic_mirror_session: {
+        traffic_mirror_target_id: "c9f8acef-d550-4fbe-be7c-e8bfd3501dc1",
+        traffic_mirror_target_type: "elb",
+      },
+    },
+  });
+const cinderUpdateSnapshot = (snapshotId: string) =>
+  jsonPut("/v2/{project_id}/snapshots/{snapshot_id}", { snapshot_id: snapshotId }, {
+    snapshot: { name: "name_xx3", description: "hello" },
+  });
+const updateDataSource = (clusterId: string, dataSourceId: string) =>
+  jsonPut(
+    "/v1.0/{project_id}/clusters/{cluster_id}/ext-data-sources/{ext_data_source_id}",
+    { cluster_id: clusterId, ext_data_source_id: dataSourceId },
+    { reconfigure: { reboot: false, agency: "DWSAccessOBS" } },
+  );
+const updateEndpointRoutetable = (endpointId: string) =>
+  jsonPut("/v1/{project_id}/vpc-endpoints/{vpc_endpoint_id}/routetables", { vpc_endpoint_id: endpointId }, {
+    routetables: ["705290f3-0d00-41f2-aedc-71f09844e879"],
+  });
 
 export const vectors: Vector[] = [
   {
     name: "UpdateVpcPeering: PUT /v2.0/vpc/peerings/{peering_id}, project only in X-Project-Id",
-    options: v2.updateVpcPeering!({
-      peering_id: "22b76469-08e3-4937-8c1d-7aad34892be1",
-      body: { peering: { name: "peering-renamed", description: "renamed by hwcloud-typed" } },
-    }),
+    options: updateVpcPeering("22b76469-08e3-4937-8c1d-7aad34892be1"),
   },
   {
-    name: "UpdateTrafficMirrorSession: PUT /v3/{project_id}/vpc/traffic-mirror-sessions/{id}",
-    options: v3.updateTrafficMirrorSession!({
-      traffic_mirror_session_id: "e3e6f6fd-6e3a-4b55-9e0e-31d2d3cf1c23",
-      body: { traffic_mirror_session: { name: "session-1", priority: 10, enabled: false, packet_length: 96 } },
-    }),
+    name: "UpdateTrafficMirrorSession: PUT /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}",
+    options: updateTrafficMirrorSession("e3e6f6fd-6e3a-4b55-9e0e-31d2d3cf1c23"),
   },
   {
-    name: "UpdateVpc: PUT /v1/{project_id}/vpcs/{vpc_id}",
-    options: v2.updateVpc!({
-      vpc_id: "99d9d709-8478-4b46-9f3f-2206b1023fd3",
-      body: { vpc: { name: "vpc-renamed", description: "", cidr: "192.168.0.0/16" } },
-    }),
+    name: "CinderUpdateSnapshot: PUT /v2/{project_id}/snapshots/{snapshot_id}",
+    options: cinderUpdateSnapshot("f7d1a7a5-9a53-4f0a-b3d4-5b8c2d3e4f60"),
   },
   {
-    name: "UpdateSubnet: PUT /v1/{project_id}/vpcs/{vpc_id}/subnets/{subnet_id}",
-    options: v2.updateSubnet!({
-      vpc_id: "99d9d709-8478-4b46-9f3f-2206b1023fd3",
-      subnet_id: "4779ab1c-7c1a-44b1-a02e-93dfc361b32d",
-      body: { subnet: { name: "subnet-1", dhcp_enable: true, dnsList: ["100.125.1.250", "100.125.21.250"] } },
-    }),
+    name: "UpdateDataSource: PUT /v1.0/{project_id}/clusters/{cluster_id}/ext-data-sources/{ext_data_source_id}",
+    options: updateDataSource("7d85f602-a948-4a30-afd4-e84f47471c15", "0a9d1b1c-2e3f-4a5b-8c7d-6e5f4a3b2c1d"),
   },
   {
-    name: "UpdateSecurityGroup: PUT /v3/{project_id}/vpc/security-groups/{security_group_id}",
-    options: v3.updateSecurityGroup!({
-      security_group_id: "0552091e-b83a-49dd-88a7-4a5c86fd9ec3",
-      body: { security_group: { name: "sg-renamed", description: "web tier" } },
-    }),
-  },
-  {
-    name: "UpdateVolume (EVS): PUT /v2/{project_id}/cloudvolumes/{volume_id}",
-    options: cloudVolume("8a6ba4f6-0c4f-4e2a-9d3f-0f0e5e8d6b2a", { volume: { name: "data-disk", description: "db" } }),
+    name: "UpdateEndpointRoutetable: PUT /v1/{project_id}/vpc-endpoints/{vpc_endpoint_id}/routetables",
+    options: updateEndpointRoutetable("4189d3c2-8882-4871-a3c2-d380272eed83"),
   },
   {
     name: "query: reserved characters in values (space + * ~ ! ' ( ) / ? # & = %)",
@@ -118,15 +127,15 @@ export const vectors: Vector[] = [
   },
   {
     name: "path: CJK and emoji in an id",
-    options: v2.updateVpc!({ vpc_id: "vpc-中文-😀", body: { vpc: { name: "x" } } }),
+    options: updateVpcPeering("peering-中文-😀"),
   },
   {
     name: "path: sub-delimiters ! & ( ) * + , ; = @ $ in an id",
-    options: v2.updateVpc!({ vpc_id: "a!&()*+,;=@$b", body: { vpc: { name: "x" } } }),
+    options: cinderUpdateSnapshot("a!&()*+,;=@$b"),
   },
   {
     name: "path: trailing slash is kept, not doubled",
-    options: { ...cloudVolume("vol-1", { volume: { name: "x" } }), url: "/v2/{project_id}/cloudvolumes/{volume_id}/" },
+    options: { ...cinderUpdateSnapshot("snap-1"), url: "/v2/{project_id}/snapshots/{snapshot_id}/" },
   },
   {
     name: "path: root",
@@ -138,9 +147,8 @@ export const vectors: Vector[] = [
   },
   {
     name: "body: unicode, escapes and line separators",
-    options: v2.updateVpcPeering!({
-      peering_id: "22b76469-08e3-4937-8c1d-7aad34892be1",
-      body: { peering: { name: "对等连接-é-😀", description: 'quote " backslash \\ tab \t sep \u2028 end' } },
+    options: updateVpcPeering("22b76469-08e3-4937-8c1d-7aad34892be1", {
+      peering: { name: "对等连接-é-😀", description: 'quote " backslash \\ tab \t sep \u2028 end' },
     }),
   },
   {
@@ -149,12 +157,12 @@ export const vectors: Vector[] = [
   },
   {
     name: "credentials: security token of temporary credentials",
-    options: v2.updateVpc!({ vpc_id: "99d9d709-8478-4b46-9f3f-2206b1023fd3", body: { vpc: { name: "sts" } } }),
+    options: updateTrafficMirrorSession("e3e6f6fd-6e3a-4b55-9e0e-31d2d3cf1c23"),
     account: { securityToken: "gQpjbi1ub3J0aC00ixtdZ2lzdGVyZWQ+/=Example.Token_with-chars" },
   },
   {
     name: "credentials: no project id (X-Project-Id absent)",
-    options: v2.updateVpcPeering!({ peering_id: "p-1", body: { peering: { name: "global" } } }),
+    options: updateVpcPeering("p-1"),
     account: { projectId: undefined },
   },
   {
@@ -163,7 +171,7 @@ export const vectors: Vector[] = [
   },
   {
     name: "headers: a custom header is signed",
-    options: { ...v2.updateVpc!({ vpc_id: "v-1", body: { vpc: { name: "x" } } }), headers: { "X-Client-Token": "idem-42" } },
+    options: { ...updateEndpointRoutetable("ep-1"), headers: { "X-Client-Token": "idem-42" } },
   },
   {
     name: "headers: non-JSON body sent with X-Sdk-Content-Sha256: UNSIGNED-PAYLOAD",
@@ -175,12 +183,12 @@ export const vectors: Vector[] = [
   },
   {
     name: "host: endpoint with a non-default port",
-    options: v2.updateVpc!({ vpc_id: "v-1", body: { vpc: { name: "x" } } }),
+    options: updateDataSource("c-1", "ds-1"),
     account: { endpoint: "https://vpc.example.com:8443" },
   },
   {
     name: "date: leap day, zero-padded fields, milliseconds dropped",
-    options: v2.updateVpc!({ vpc_id: "v-1", body: { vpc: { name: "x" } } }),
+    options: updateVpcPeering("p-1"),
     date: new Date("2024-02-29T01:02:03.999Z"),
   },
 ];
