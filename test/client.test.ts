@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import spec from "../generated/openapi.json" with { type: "json" };
 import { verifySignature } from "../src/auth/verify.ts";
-import { createClient, type Endpoints, operations, type OperationId } from "../src/index.ts";
+import { createClient, type Endpoints, type HwcloudClient, operations, type OperationId } from "../src/index.ts";
 import { type FaultServer, startFaultServer } from "./helpers/fault-server.ts";
 
 const AK = "HPUAEXAMPLEAKID0001";
@@ -49,7 +49,7 @@ function expectedPath(id: OperationId): string {
   return operations[id].path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(args[name as keyof typeof args]!));
 }
 
-function call(client: ReturnType<typeof createClient>, id: OperationId) {
+function call(client: HwcloudClient<boolean>, id: OperationId) {
   const service = client[operations[id].service] as Record<string, (args: object) => Promise<unknown>>;
   const method = id.charAt(0).toLowerCase() + id.slice(1);
   return service[method]!({ ...pathArgs(id), body: requestExample(id) });
