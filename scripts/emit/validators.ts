@@ -1,4 +1,5 @@
-import standaloneCode from "ajv/dist/standalone/index.js";
+import type { AnySchema } from "ajv";
+import standaloneModule from "ajv/dist/standalone/index.js";
 import { createAjv } from "../ajv.ts";
 import type { OperationEntry } from "./operations.ts";
 
@@ -14,9 +15,9 @@ export function emitValidators(entries: OperationEntry[], header: string): strin
   // That option is the only thing Ajv warns about here, so its logger is off.
   const ajv = createAjv({ code: { source: true, esm: true }, unicode: false, logger: false });
   for (const entry of entries) {
-    ajv.addSchema(withoutAnnotations(inputSchema(entry)), entry.operationId);
+    ajv.addSchema(withoutAnnotations(inputSchema(entry)) as AnySchema, entry.operationId);
   }
-  const code = standaloneCode(ajv, Object.fromEntries(entries.map((entry) => [entry.operationId, entry.operationId])));
+  const code = standaloneModule.default(ajv, Object.fromEntries(entries.map((entry) => [entry.operationId, entry.operationId])));
   if (/\brequire\(/.test(code)) {
     throw new Error("compiled validators need a run-time require(); keep the request schemas to keywords that compile standalone");
   }
