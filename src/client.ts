@@ -5,7 +5,7 @@ import { withToken } from "./auth/token.ts";
 import { type Bindings, createBindings } from "./bindings.ts";
 import { type Endpoints, resolveEndpoints, services } from "./endpoints.ts";
 import { ValidationError } from "./errors.ts";
-import { assertSafeHeaders } from "./header-safety.ts";
+import { assertHeaderValues } from "./header-value.ts";
 import type { Send } from "./http.ts";
 import { createRawClient, type RawClient } from "./raw-client.ts";
 import { type RetryOptions, withRetry } from "./retry.ts";
@@ -62,7 +62,7 @@ export function createClient<const O extends ClientOptions>(
 ): HwcloudClient<O extends { projectId: string } ? true : false> {
   const endpoints = resolveEndpoints(options);
   const headers = { "User-Agent": options.userAgent ?? DEFAULT_USER_AGENT, ...options.headers };
-  assertSafeHeaders("createClient", "headers", headers);
+  assertHeaderValues("createClient", "headers", headers);
   if (options.projectId !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(options.projectId)) {
     throw new ValidationError("createClient", [
       { field: "projectId", rule: "pattern", message: "must be 1-64 letters, digits, '_' or '-'" },

@@ -3,7 +3,7 @@ import type { HttpMethod, PathsWithMethod, RequiredKeysOf } from "openapi-typesc
 import { type OperationId, operations } from "../generated/operations.ts";
 import type { paths } from "../generated/schema.ts";
 import { createHuaweiCloudError, type HuaweiCloudError, ValidationError } from "./errors.ts";
-import { assertSafeHeaders } from "./header-safety.ts";
+import { assertHeaderValues } from "./header-value.ts";
 import type { CallContext } from "./http.ts";
 import type { RetryOptions } from "./retry.ts";
 import { CONTEXT_KEY } from "./to-fetch.ts";
@@ -71,7 +71,7 @@ export function createRawClient(options: RawClientOptions): RawClient {
     const operation = operationByRoute.get(`${method} ${url}`);
     const where = operation ?? `${method} ${url}`;
     const { timeout, retry, params, ...rest } = init;
-    assertSafeHeaders(where, "headers", rest.headers);
+    assertHeaderValues(where, "headers", rest.headers);
     const path = fillProjectId(url, params?.path, options.projectId);
     assertSafePathValues(where, path);
     if (operation && options.validate) validateInput(operation, { path, body: rest.body });

@@ -1,6 +1,6 @@
 import * as defaultHash from "#crypto";
 import { ValidationError } from "../errors.ts";
-import { assertHeaderValue } from "./header-value.ts";
+import { assertHeaderValue } from "../header-value.ts";
 
 /**
  * Huawei Cloud's AK/SK request signature, `SDK-HMAC-SHA256`, computed

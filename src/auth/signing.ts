@@ -1,5 +1,5 @@
 import { copyRequest, type Send } from "../http.ts";
-import { assertHeaderValue } from "./header-value.ts";
+import { assertHeaderValue } from "../header-value.ts";
 import { sign, type Credentials } from "./signer.ts";
 
 export interface SigningOptions {

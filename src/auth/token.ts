@@ -1,5 +1,5 @@
 import { copyRequest, type Send } from "../http.ts";
-import { assertHeaderValue } from "./header-value.ts";
+import { assertHeaderValue } from "../header-value.ts";
 
 /** A fixed IAM token, or a function asked on every request so tokens can be refreshed. */
 export type TokenSource = string | (() => string | Promise<string>);

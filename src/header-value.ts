@@ -1,4 +1,4 @@
-import { ValidationError } from "../errors.ts";
+import { ValidationError } from "./errors.ts";
 
 /** What a fetch `Headers` value may hold: no CR, LF or NUL, and Latin-1 only. */
 const INVALID_HEADER_CHARACTER = /[\r\n\0\u0100-\uffff]/;
@@ -25,5 +25,18 @@ export function assertHeaderValue(
     throw new ValidationError(operation, [
       { field, rule: "pattern", message: "must not contain CR, LF, NUL or characters above U+00FF" },
     ]);
+  }
+}
+
+/** Checks every value of a header set, naming each bad one as `field.<header name>`. */
+export function assertHeaderValues(
+  operation: string,
+  field: string,
+  headers: Record<string, string | undefined> | Headers | undefined,
+): void {
+  if (!headers) return;
+  const entries = headers instanceof Headers ? headers.entries() : Object.entries(headers);
+  for (const [name, value] of entries) {
+    if (value !== undefined) assertHeaderValue(operation, `${field}.${name}`, value);
   }
 }
