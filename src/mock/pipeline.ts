@@ -1,0 +1,88 @@
+/**
+ * What the mock cloud does with one request, free of any socket: find the
+ * operation, authenticate, inject a fault, parse and validate the input,
+ * then update the stored resource. Each step may end the request with a
+ * Huawei-shaped answer.
+ */
+import { setTimeout as delay } from "node:timers/promises";
+import { type OperationId, operations } from "../../generated/operations.ts";
+import { ValidationError, type ValidationIssue } from "../errors.ts";
+import { validateInput } from "../validate.ts";
+import type { Authenticator, AuthResult, ReceivedRequest } from "./auth.ts";
+import type { FaultEffect, FaultInjector } from "./faults.ts";
+import { faultError, gatewayError, type Reply, serviceError } from "./responses.ts";
+import type { Router } from "./router.ts";
+import type { Store } from "./store.ts";
+
+export interface PipelineParts {
+  router: Router;
+  authenticate: Authenticator;
+  /** Read per request, so faults can be replaced while the server runs. */
+  faults: () => FaultInjector;
+  store: Store;
+  now: () => Date;
+}
+
+/** How a request ended; no `reply` means the connection is to be dropped. */
+export interface Outcome {
+  operation?: OperationId;
+  auth?: AuthResult;
+  fault?: FaultEffect;
+  reply?: Reply;
+}
+
+export type Pipeline = (request: ReceivedRequest, requestId: string, signal: AbortSignal) => Promise<Outcome>;
+
+export function createPipeline(parts: PipelineParts): Pipeline {
+  return async (request, requestId, signal) => {
+    const { pathname } = new URL(request.target, "http://mock.invalid");
+    const route = parts.router(request.method, pathname);
+    if (!route) return { reply: gatewayError("notFound", requestId) };
+    const { operation, params } = route;
+    const { service } = operations[operation];
+
+    const auth = await parts.authenticate(request);
+    if (!auth.ok) return { operation, auth, reply: gatewayError("unauthenticated", requestId, auth.reason) };
+
+    const fault = parts.faults()({ operation, method: request.method, path: request.target });
+    if (fault?.delayMs) await delay(fault.delayMs, undefined, { signal });
+    if (fault?.reset) return { operation, auth, fault };
+    if (fault?.status !== undefined) {
+      const reply = faultError(service, fault.status, requestId);
+      if (fault.retryAfter !== undefined) reply.headers = { ...reply.headers, "Retry-After": String(fault.retryAfter) };
+      return { operation, auth, fault, reply };
+    }
+
+    const parsed = parseJson(request.body);
+    if (!parsed.ok) {
+      return { operation, auth, fault, reply: serviceError(service, 400, `Malformed JSON in the request body: ${parsed.reason}`, requestId) };
+    }
+    try {
+      validateInput(operation, { path: params, body: parsed.value });
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      return { operation, auth, fault, reply: serviceError(service, 400, describeIssues(error.issues), requestId) };
+    }
+
+    const body = parts.store.update(operation, params, parsed.value, { now: parts.now(), requestId });
+    if (body === undefined) {
+      const name = operations[operation].pathParams.at(-1)!;
+      return { operation, auth, fault, reply: serviceError(service, 404, `${name} ${params[name]} could not be found.`, requestId) };
+    }
+    return { operation, auth, fault, reply: { status: 200, body } };
+  };
+}
+
+function parseJson(bytes: Uint8Array): { ok: true; value: unknown } | { ok: false; reason: string } {
+  if (bytes.length === 0) return { ok: true, value: undefined };
+  try {
+    return { ok: true, value: JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) };
+  } catch (error) {
+    return { ok: false, reason: (error as Error).message };
+  }
+}
+
+/** "Invalid request: body.peering.name must NOT have more than 64 characters (maxLength)", one issue after another. */
+function describeIssues(issues: readonly ValidationIssue[]): string {
+  return `Invalid request: ${issues.map((issue) => `${issue.field} ${issue.message} (${issue.rule})`).join("; ")}`;
+}

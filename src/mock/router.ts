@@ -1,0 +1,61 @@
+import { type OperationId, operations } from "../../generated/operations.ts";
+
+/** An operation found for a request, with its path parameters decoded. */
+export interface Route {
+  operation: OperationId;
+  params: Record<string, string>;
+}
+
+interface CompiledRoute {
+  operation: OperationId;
+  method: string;
+  /** Per segment: a literal to equal, or the name of the parameter it fills. */
+  segments: Array<{ literal: string } | { param: string }>;
+}
+
+export type Router = (method: string, pathname: string) => Route | undefined;
+
+/**
+ * A router over the generated operation table: a request matches an
+ * operation when the method is the same and every path segment equals the
+ * template's literal or fills one of its `{parameters}`. Parameters are
+ * percent-decoded but not checked: an empty or overlong one is the validator's
+ * to reject, naming the parameter. A segment that is not valid percent-encoding
+ * matches nothing.
+ */
+export function createRouter(table: Readonly<Record<string, { method: string; path: string }>> = operations): Router {
+  const routes: CompiledRoute[] = Object.entries(table).map(([operation, { method, path }]) => ({
+    operation: operation as OperationId,
+    method: method.toUpperCase(),
+    segments: path.split("/").map((segment) => {
+      const param = /^\{(\w+)\}$/.exec(segment)?.[1];
+      return param === undefined ? { literal: segment } : { param };
+    }),
+  }));
+  return (method, pathname) => {
+    const segments = pathname.split("/");
+    for (const route of routes) {
+      if (route.method !== method.toUpperCase() || route.segments.length !== segments.length) continue;
+      const params = matchSegments(route.segments, segments);
+      if (params) return { operation: route.operation, params };
+    }
+    return undefined;
+  };
+}
+
+function matchSegments(template: CompiledRoute["segments"], segments: string[]): Record<string, string> | undefined {
+  const params: Record<string, string> = {};
+  for (const [index, part] of template.entries()) {
+    const segment = segments[index]!;
+    if ("literal" in part) {
+      if (part.literal !== segment) return undefined;
+      continue;
+    }
+    try {
+      params[part.param] = decodeURIComponent(segment);
+    } catch {
+      return undefined;
+    }
+  }
+  return params;
+}

@@ -1,0 +1,212 @@
+import { randomUUID } from "node:crypto";
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { OperationId } from "../../generated/operations.ts";
+import type { Endpoints } from "../endpoints.ts";
+import { createAuthenticator, DEFAULT_MOCK_CREDENTIALS, type MockCredentials } from "./auth.ts";
+import { createFaultInjector, DEFAULT_SEED, type FaultEffect, type Faults } from "./faults.ts";
+import { createPipeline, type Outcome } from "./pipeline.ts";
+import { gatewayError, type Reply } from "./responses.ts";
+import { createRouter } from "./router.ts";
+import { createStore, type MockResources } from "./store.ts";
+
+export interface MockCloudOptions {
+  /** Port to listen on; a free one when absent. */
+  port?: number;
+  /** Interface to listen on; loopback by default. */
+  host?: string;
+  /** Tokens and AK/SK pairs accepted; DEFAULT_MOCK_CREDENTIALS when absent. */
+  credentials?: MockCredentials;
+  /** Fault rules, or a function choosing a fault per request; none when absent. */
+  faults?: Faults;
+  /** Seed of the fault rules' PRNGs (default 1), so a `rate` gives the same faults on every run. */
+  seed?: number;
+  /** The mock's clock, for X-Sdk-Date skew checks and `updated_at`; the real one when absent. */
+  now?: () => Date;
+}
+
+/** One request as the mock received and answered it. Credentials are never recorded. */
+export interface RecordedRequest {
+  /** The operation the method and path matched, when any. */
+  operation?: OperationId;
+  method: string;
+  /** Path and query as received. */
+  path: string;
+  /** Lower-cased headers, without Authorization, X-Auth-Token, X-Security-Token and cookies. */
+  headers: Record<string, string>;
+  /** The parsed JSON body, the raw text when it is not JSON, undefined when empty. */
+  body: unknown;
+  /** How the request authenticated; `ak` is the access key id, which Huawei also sends in clear. */
+  auth?: { ok: boolean; scheme?: "token" | "aksk"; ak?: string; reason?: string };
+  /** The injected fault, when one fired. */
+  fault?: FaultEffect;
+  /** Status answered; undefined while pending or when the connection was dropped. */
+  status?: number;
+  /** X-Request-Id of the answer. */
+  requestId: string;
+  /** Wall-clock time of arrival, in epoch milliseconds. */
+  receivedAt: number;
+}
+
+export interface MockCloud {
+  /** Base URL, e.g. http://127.0.0.1:40123 */
+  url: string;
+  /** The base URL of every service, for `createClient({ endpoints })`. */
+  endpoints: Endpoints;
+  /** Every request received, in arrival order; clear it with `requests.length = 0`. */
+  requests: RecordedRequest[];
+  /** Path parameters of the seeded resource of each operation. */
+  resources: MockResources;
+  /** Replaces the fault rules (and restarts their counters and PRNGs); none when called without. */
+  setFaults(faults?: Faults): void;
+  close(): Promise<void>;
+}
+
+/** Huawei's gateway refuses bodies over 12 MB. */
+const MAX_BODY_BYTES = 12 * 1024 * 1024;
+
+const SECRET_HEADERS = new Set(["authorization", "x-auth-token", "x-security-token", "cookie", "proxy-authorization"]);
+
+/** Starts a local stand-in for the Huawei Cloud services of the spec. */
+export async function startMockCloud(options: MockCloudOptions = {}): Promise<MockCloud> {
+  const now = options.now ?? (() => new Date());
+  const seed = options.seed ?? DEFAULT_SEED;
+  let injector = createFaultInjector(options.faults, seed);
+  const store = createStore();
+  const pipeline = createPipeline({
+    router: createRouter(),
+    authenticate: createAuthenticator(options.credentials ?? DEFAULT_MOCK_CREDENTIALS, now),
+    faults: () => injector,
+    store,
+    now,
+  });
+  const requests: RecordedRequest[] = [];
+  const closing = new AbortController();
+
+  const server = createServer((incoming, outgoing) => {
+    const requestId = randomUUID();
+    // Aborts a pending delay when the client leaves or the server closes.
+    const gone = new AbortController();
+    outgoing.on("close", () => gone.abort());
+    const signal = AbortSignal.any([gone.signal, closing.signal]);
+    // Only reading the body can still fail here: the client went away mid-request.
+    serve(incoming, outgoing, requestId, signal).catch(() => outgoing.destroy());
+  });
+
+  async function serve(incoming: IncomingMessage, outgoing: ServerResponse, requestId: string, signal: AbortSignal) {
+    const { bytes, tooLarge } = await readBody(incoming);
+    const entry: RecordedRequest = {
+      method: incoming.method ?? "",
+      path: incoming.url ?? "",
+      headers: recordableHeaders(incoming.headers),
+      body: recordableBody(bytes),
+      requestId,
+      receivedAt: Date.now(),
+    };
+    requests.push(entry);
+    let outcome: Outcome;
+    try {
+      outcome = tooLarge
+        ? { reply: gatewayError("tooLarge", requestId) }
+        : await pipeline({ method: entry.method, target: entry.path, headers: incoming.headers, body: bytes }, requestId, signal);
+    } catch (error) {
+      // A delay cut short by the client leaving or the server closing: nobody is waiting for an answer.
+      if (signal.aborted) outcome = {};
+      else outcome = { reply: internalError(error, requestId) };
+    }
+    Object.assign(entry, describeOutcome(outcome));
+    if (!outcome.reply) {
+      incoming.socket.destroy();
+      return;
+    }
+    entry.status = outcome.reply.status;
+    write(outgoing, outcome.reply, requestId);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const { address, port } = server.address() as AddressInfo;
+  const url = `http://${address.includes(":") ? `[${address}]` : address}:${port}`;
+
+  return {
+    url,
+    endpoints: { vpc: url, evs: url, dws: url, vpcep: url },
+    requests,
+    resources: store.resources,
+    setFaults(faults) {
+      injector = createFaultInjector(faults, seed);
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        closing.abort();
+        // Keep-alive and delayed connections would otherwise hold close() open.
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+/** A bug in the mock itself, answered rather than hidden behind a dropped connection. */
+function internalError(error: unknown, requestId: string): Reply {
+  const message = error instanceof Error ? error.message : String(error);
+  return { status: 500, body: { error_code: "MOCK.0500", error_msg: `Mock cloud internal error: ${message}`, request_id: requestId } };
+}
+
+function write(outgoing: ServerResponse, reply: Reply, requestId: string): void {
+  const text = JSON.stringify(reply.body);
+  outgoing.writeHead(reply.status, {
+    ...reply.headers,
+    "Content-Type": "application/json;charset=UTF-8",
+    "Content-Length": Buffer.byteLength(text),
+    "X-Request-Id": requestId,
+  });
+  outgoing.end(text);
+}
+
+function describeOutcome(outcome: Outcome): Partial<RecordedRequest> {
+  const described: Partial<RecordedRequest> = {};
+  if (outcome.operation !== undefined) described.operation = outcome.operation;
+  if (outcome.fault !== undefined) described.fault = outcome.fault;
+  if (outcome.auth !== undefined) {
+    const { auth } = outcome;
+    described.auth = auth.ok
+      ? { ok: true, scheme: auth.scheme, ...(auth.scheme === "aksk" ? { ak: auth.ak } : {}) }
+      : { ok: false, scheme: auth.scheme, reason: auth.reason };
+  }
+  return described;
+}
+
+/** The body bytes, or only the fact that there were too many; the rest is drained unread. */
+async function readBody(incoming: IncomingMessage): Promise<{ bytes: Uint8Array; tooLarge: boolean }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of incoming) {
+    size += (chunk as Buffer).length;
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer);
+  }
+  return size > MAX_BODY_BYTES ? { bytes: new Uint8Array(0), tooLarge: true } : { bytes: Buffer.concat(chunks), tooLarge: false };
+}
+
+function recordableHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined || SECRET_HEADERS.has(name)) continue;
+    kept[name] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return kept;
+}
+
+function recordableBody(bytes: Uint8Array): unknown {
+  if (bytes.length === 0) return undefined;
+  const text = Buffer.from(bytes).toString("utf8");
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

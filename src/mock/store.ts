@@ -1,0 +1,78 @@
+/**
+ * The mock cloud's state: one stored 200 body per resource, seeded from the
+ * spec's own response samples. Seeded resources (the ids below come from the
+ * spec; `resources` gives them to callers):
+ *
+ * | Operation | Resource | Path parameters |
+ * | --- | --- | --- |
+ * | UpdateVpcPeering | peering `22b76469-…` | id from the response sample |
+ * | UpdateTrafficMirrorSession | session `16538eda-…` in project `7365fcd4…` | both from the response sample |
+ * | CinderUpdateSnapshot | snapshot `f9faf7df-…` in project `89cd04f1…` | id from the response sample, project from the path sample |
+ * | UpdateDataSource | data source `d303f19c-…` of cluster `4ca46bf1-…` in project `89cd04f1…` | path samples (the response has no ids) |
+ * | UpdateEndpointRoutetable | endpoint `4189d3c2-…` in project `89cd04f1…` | path samples (the response has no ids) |
+ */
+import { type OperationId, operations } from "../../generated/operations.ts";
+import type { PathParams } from "../bindings.ts";
+import { HwcloudTypedError } from "../errors.ts";
+import { okExample, pathParameterExample } from "./spec.ts";
+import { applyUpdate, type UpdateContext, wrapperKey } from "./update.ts";
+
+/** Path parameters of the resource each operation can reach, ready to pass to the client. */
+export type MockResources = { readonly [Id in OperationId]: Readonly<PathParams<Id>> };
+
+export interface Store {
+  resources: MockResources;
+  /** Applies an update and returns the answer's body, or undefined when no such resource exists. */
+  update(id: OperationId, params: Record<string, string>, body: unknown, context: UpdateContext): unknown;
+}
+
+type Json = Record<string, unknown>;
+
+export function createStore(): Store {
+  const state = new Map<string, Json>();
+  const resources: Partial<Record<OperationId, Record<string, string>>> = {};
+  for (const id of Object.keys(operations) as OperationId[]) {
+    const body = structuredClone(okExample(id) ?? {}) as Json;
+    const params = seedParams(id, body);
+    resources[id] = Object.freeze(params);
+    // Two operations on one path share one resource: the first sample seeds it.
+    if (!state.has(keyOf(id, params))) state.set(keyOf(id, params), body);
+  }
+  return {
+    resources: Object.freeze(resources) as unknown as MockResources,
+    update(id, params, body, context) {
+      const stored = state.get(keyOf(id, params));
+      if (stored === undefined) return undefined;
+      applyUpdate(id, stored, body, context);
+      return structuredClone(stored);
+    },
+  };
+}
+
+/**
+ * A resource is found by its operation's path and every path parameter, so
+ * the project counts: the right id in another project is not found.
+ */
+function keyOf(id: OperationId, params: Record<string, string>): string {
+  const { path, pathParams } = operations[id];
+  return `${path} ${JSON.stringify(pathParams.map((name) => params[name] ?? null))}`;
+}
+
+/**
+ * Each path parameter of the seeded resource, from the 200 sample where it
+ * says (a member of the same name, or `id` for the last parameter, the
+ * resource's own), else from the spec's sample value of the parameter.
+ */
+function seedParams(id: OperationId, body: Json): Record<string, string> {
+  const { pathParams } = operations[id];
+  const key = wrapperKey(id);
+  const resource = (key === undefined ? {} : body[key] ?? {}) as Json;
+  const params: Record<string, string> = {};
+  for (const [index, name] of pathParams.entries()) {
+    const own = index === pathParams.length - 1 ? resource.id : undefined;
+    const value = [resource[name], own, pathParameterExample(id, name)].find((v) => typeof v === "string" && v !== "");
+    if (value === undefined) throw new HwcloudTypedError(`mock cloud: the spec gives no sample for path parameter ${name} of ${id}`);
+    params[name] = value as string;
+  }
+  return params;
+}
