@@ -23,53 +23,72 @@ export interface PipelineParts {
   now: () => Date;
 }
 
-/** How a request ended; no `reply` means the connection is to be dropped. */
-export interface Outcome {
+/**
+ * What the pipeline learns about a request, written as soon as it is known,
+ * so the log shows a request that is still waiting (e.g. in a delay).
+ */
+export interface RequestFacts {
+  /** The operation the method and path matched, when any. */
   operation?: OperationId;
+  /** How the request authenticated; `ak` is the access key id, which Huawei also sends in clear. */
   auth?: AuthResult;
+  /** The injected fault, when one fired. */
   fault?: FaultEffect;
-  reply?: Reply;
 }
 
-export type Pipeline = (request: ReceivedRequest, requestId: string, signal: AbortSignal) => Promise<Outcome>;
+/** Answers one request; undefined means the connection is to be dropped. */
+export type Pipeline = (
+  request: ReceivedRequest,
+  requestId: string,
+  signal: AbortSignal,
+  facts: RequestFacts,
+) => Promise<Reply | undefined>;
 
 export function createPipeline(parts: PipelineParts): Pipeline {
-  return async (request, requestId, signal) => {
+  return async (request, requestId, signal, facts) => {
     const { pathname } = new URL(request.target, "http://mock.invalid");
     const route = parts.router(request.method, pathname);
-    if (!route) return { reply: gatewayError("notFound", requestId) };
+    if (!route) return gatewayError("notFound", requestId);
     const { operation, params } = route;
     const { service } = operations[operation];
+    facts.operation = operation;
 
     const auth = await parts.authenticate(request);
-    if (!auth.ok) return { operation, auth, reply: gatewayError("unauthenticated", requestId, auth.reason) };
+    facts.auth = auth;
+    if (!auth.ok) return gatewayError("unauthenticated", requestId, auth.reason);
 
     const fault = parts.faults()({ operation, method: request.method, path: request.target });
-    if (fault?.delayMs) await delay(fault.delayMs, undefined, { signal });
-    if (fault?.reset) return { operation, auth, fault };
+    if (fault) facts.fault = fault;
+    if (fault?.delayMs) {
+      try {
+        await delay(fault.delayMs, undefined, { signal });
+      } catch {
+        // Cut short: the client left or the server is closing, so nobody waits for an answer.
+        return undefined;
+      }
+    }
+    if (fault?.reset) return undefined;
     if (fault?.status !== undefined) {
       const reply = faultError(service, fault.status, requestId);
       if (fault.retryAfter !== undefined) reply.headers = { ...reply.headers, "Retry-After": String(fault.retryAfter) };
-      return { operation, auth, fault, reply };
+      return reply;
     }
 
     const parsed = parseJson(request.body);
-    if (!parsed.ok) {
-      return { operation, auth, fault, reply: serviceError(service, 400, `Malformed JSON in the request body: ${parsed.reason}`, requestId) };
-    }
+    if (!parsed.ok) return serviceError(service, 400, `Malformed JSON in the request body: ${parsed.reason}`, requestId);
     try {
       validateInput(operation, { path: params, body: parsed.value });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      return { operation, auth, fault, reply: serviceError(service, 400, describeIssues(error.issues), requestId) };
+      return serviceError(service, 400, describeIssues(error.issues), requestId);
     }
 
     const body = parts.store.update(operation, params, parsed.value, { now: parts.now(), requestId });
     if (body === undefined) {
       const name = operations[operation].pathParams.at(-1)!;
-      return { operation, auth, fault, reply: serviceError(service, 404, `${name} ${params[name]} could not be found.`, requestId) };
+      return serviceError(service, 404, `${name} ${params[name]} could not be found.`, requestId);
     }
-    return { operation, auth, fault, reply: { status: 200, body } };
+    return { status: 200, body };
   };
 }
 

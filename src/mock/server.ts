@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { OperationId } from "../../generated/operations.ts";
 import type { Endpoints } from "../endpoints.ts";
 import { createAuthenticator, DEFAULT_MOCK_CREDENTIALS, type MockCredentials } from "./auth.ts";
-import { createFaultInjector, DEFAULT_SEED, type FaultEffect, type Faults } from "./faults.ts";
-import { createPipeline, type Outcome } from "./pipeline.ts";
+import { createFaultInjector, DEFAULT_SEED, type Faults } from "./faults.ts";
+import { createPipeline, type RequestFacts } from "./pipeline.ts";
 import { gatewayError, type Reply } from "./responses.ts";
 import { createRouter } from "./router.ts";
 import { createStore, type MockResources } from "./store.ts";
@@ -26,9 +25,7 @@ export interface MockCloudOptions {
 }
 
 /** One request as the mock received and answered it. Credentials are never recorded. */
-export interface RecordedRequest {
-  /** The operation the method and path matched, when any. */
-  operation?: OperationId;
+export interface RecordedRequest extends RequestFacts {
   method: string;
   /** Path and query as received. */
   path: string;
@@ -36,10 +33,6 @@ export interface RecordedRequest {
   headers: Record<string, string>;
   /** The parsed JSON body, the raw text when it is not JSON, undefined when empty. */
   body: unknown;
-  /** How the request authenticated; `ak` is the access key id, which Huawei also sends in clear. */
-  auth?: { ok: boolean; scheme?: "token" | "aksk"; ak?: string; reason?: string };
-  /** The injected fault, when one fired. */
-  fault?: FaultEffect;
   /** Status answered; undefined while pending or when the connection was dropped. */
   status?: number;
   /** X-Request-Id of the answer. */
@@ -104,23 +97,20 @@ export async function startMockCloud(options: MockCloudOptions = {}): Promise<Mo
       receivedAt: Date.now(),
     };
     requests.push(entry);
-    let outcome: Outcome;
+    let reply: Reply | undefined;
     try {
-      outcome = tooLarge
-        ? { reply: gatewayError("tooLarge", requestId) }
-        : await pipeline({ method: entry.method, target: entry.path, headers: incoming.headers, body: bytes }, requestId, signal);
+      reply = tooLarge
+        ? gatewayError("tooLarge", requestId)
+        : await pipeline({ method: entry.method, target: entry.path, headers: incoming.headers, body: bytes }, requestId, signal, entry);
     } catch (error) {
-      // A delay cut short by the client leaving or the server closing: nobody is waiting for an answer.
-      if (signal.aborted) outcome = {};
-      else outcome = { reply: internalError(error, requestId) };
+      reply = internalError(error, requestId);
     }
-    Object.assign(entry, describeOutcome(outcome));
-    if (!outcome.reply) {
+    if (!reply) {
       incoming.socket.destroy();
       return;
     }
-    entry.status = outcome.reply.status;
-    write(outgoing, outcome.reply, requestId);
+    entry.status = reply.status;
+    write(outgoing, reply, requestId);
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -166,19 +156,6 @@ function write(outgoing: ServerResponse, reply: Reply, requestId: string): void 
     "X-Request-Id": requestId,
   });
   outgoing.end(text);
-}
-
-function describeOutcome(outcome: Outcome): Partial<RecordedRequest> {
-  const described: Partial<RecordedRequest> = {};
-  if (outcome.operation !== undefined) described.operation = outcome.operation;
-  if (outcome.fault !== undefined) described.fault = outcome.fault;
-  if (outcome.auth !== undefined) {
-    const { auth } = outcome;
-    described.auth = auth.ok
-      ? { ok: true, scheme: auth.scheme, ...(auth.scheme === "aksk" ? { ak: auth.ak } : {}) }
-      : { ok: false, scheme: auth.scheme, reason: auth.reason };
-  }
-  return described;
 }
 
 /** The body bytes, or only the fact that there were too many; the rest is drained unread. */
