@@ -1,0 +1,96 @@
+/**
+ * Bundle size of a small app that creates a client and makes one
+ * UpdateVpcPeering call: esbuild, bundled and minified, then gzipped.
+ * For the browser, the `#crypto` and `#transport` imports resolve to their
+ * Web variants by condition.
+ */
+import { builtinModules } from "node:module";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { build, type Metafile } from "esbuild";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+const OURS_APP = `
+import { createClient } from "./src/index.ts";
+const client = createClient({ credentials: { ak: "AK", sk: "SK" }, projectId: "0bcc05efb100f2a92f53c011f262dfa0" });
+console.log(await client.vpc.updateVpcPeering({ peering_id: "22b76469", body: { peering: { name: "bench" } } }));
+`;
+
+const OFFICIAL_APP = `
+import { BasicCredentials } from "@huaweicloud/huaweicloud-sdk-core";
+import { VpcClient, UpdateVpcPeeringOption, UpdateVpcPeeringRequest, UpdateVpcPeeringRequestBody } from "@huaweicloud/huaweicloud-sdk-vpc/v2/public-api";
+const credentials = new BasicCredentials().withAk("AK").withSk("SK").withProjectId("0bcc05efb100f2a92f53c011f262dfa0");
+const client = VpcClient.newBuilder().withCredential(credentials).withEndpoint("https://vpc.cn-north-4.myhuaweicloud.com").build();
+const body = new UpdateVpcPeeringRequestBody().withPeering(new UpdateVpcPeeringOption().withName("bench"));
+console.log(await client.updateVpcPeering(new UpdateVpcPeeringRequest().withPeeringId("22b76469").withBody(body)));
+`;
+
+export type Platform = "node" | "browser";
+
+export interface BundleSize {
+  minifiedBytes: number;
+  gzipBytes: number;
+  /** Minified bytes per package in node_modules ("(own)" for everything else). */
+  byPackage: Map<string, number>;
+  /** Set when the app does not bundle for the platform as is; the size is then with these left unresolved. */
+  unresolved?: string[];
+}
+
+const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
+
+async function bundle(app: string, platform: Platform, external: string[] = []) {
+  return build({
+    stdin: { contents: app, resolveDir: root, loader: "ts", sourcefile: "app.ts" },
+    bundle: true,
+    minify: true,
+    write: false,
+    metafile: true,
+    platform,
+    format: "esm",
+    target: "es2022",
+    conditions: ["source"],
+    external,
+    logLevel: "silent",
+  });
+}
+
+async function measure(app: string, platform: Platform): Promise<BundleSize> {
+  let result;
+  let unresolved: string[] | undefined;
+  try {
+    result = await bundle(app, platform);
+  } catch (error) {
+    const errors = (error as { errors?: { text: string }[] }).errors ?? [];
+    const missing = errors.map((e) => /Could not resolve "([^"]+)"/.exec(e.text)?.[1]).filter((name) => name !== undefined);
+    if (missing.length === 0 || missing.length !== errors.length) throw error;
+    unresolved = [...new Set(missing)].sort();
+    result = await bundle(app, platform, NODE_BUILTINS);
+  }
+  const output = result.outputFiles[0]!.contents;
+  return {
+    minifiedBytes: output.byteLength,
+    gzipBytes: gzipSync(output, { level: 9 }).byteLength,
+    byPackage: packageShares(result.metafile),
+    ...(unresolved ? { unresolved } : {}),
+  };
+}
+
+function packageShares(metafile: Metafile): Map<string, number> {
+  const shares = new Map<string, number>();
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+      const name = match?.[1] ?? "(own)";
+      shares.set(name, (shares.get(name) ?? 0) + bytesInOutput);
+    }
+  }
+  return shares;
+}
+
+export async function bundleSizes(): Promise<{ ours: Record<Platform, BundleSize>; official: Record<Platform, BundleSize> }> {
+  return {
+    ours: { node: await measure(OURS_APP, "node"), browser: await measure(OURS_APP, "browser") },
+    official: { node: await measure(OFFICIAL_APP, "node"), browser: await measure(OFFICIAL_APP, "browser") },
+  };
+}

@@ -1,0 +1,119 @@
+/**
+ * The ways of making one UpdateVpcPeering call that the benchmark compares.
+ * Each `call` resolves once the whole answer is read and parsed, and throws
+ * unless it was the expected 200, so a failing contender cannot look fast.
+ */
+import { Agent, request } from "node:http";
+import { createRequire } from "node:module";
+import { createClient } from "../src/index.ts";
+
+export interface Contender {
+  name: string;
+  call: () => Promise<void>;
+}
+
+export const PEERING_ID = "22b76469-08e3-4937-8c1d-7aad34892be1";
+export const PROJECT_ID = "0bcc05efb100f2a92f53c011f262dfa0";
+const AK = "HPUAEXAMPLEACCESSKEY";
+const SK = "exampleSecretKey/with+symbols=AndDigits0123456789";
+const PATH = `/v2.0/vpc/peerings/${PEERING_ID}`;
+const PAYLOAD = JSON.stringify({ peering: { name: "bench" } });
+
+function expectPeering(data: unknown, who: string): void {
+  if ((data as { peering?: { id?: unknown } } | undefined)?.peering?.id !== PEERING_ID) {
+    throw new Error(`${who}: unexpected answer ${JSON.stringify(data)}`);
+  }
+}
+
+/** Headers a hand-written caller would send, built once. */
+function prebuiltHeaders(): Record<string, string> {
+  return {
+    "Content-Type": "application/json",
+    "Content-Length": String(Buffer.byteLength(PAYLOAD)),
+    "X-Auth-Token": "bench-token",
+    "X-Project-Id": PROJECT_ID,
+  };
+}
+
+/** The floor: node:http on a keep-alive agent, nothing computed per call but the body read. */
+export function nodeHttp(port: number): Contender {
+  const agent = new Agent({ keepAlive: true });
+  const headers = prebuiltHeaders();
+  const payload = Buffer.from(PAYLOAD);
+  const call = () =>
+    new Promise<void>((resolve, reject) => {
+      const outgoing = request({ agent, host: "127.0.0.1", port, method: "PUT", path: PATH, headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("error", reject);
+        response.on("end", () => {
+          try {
+            if (response.statusCode !== 200) throw new Error(`node:http: status ${response.statusCode}`);
+            expectPeering(JSON.parse(Buffer.concat(chunks).toString("utf8")), "node:http");
+            resolve();
+          } catch (error) {
+            reject(error);
+          }
+        });
+      });
+      outgoing.on("error", reject);
+      outgoing.end(payload);
+    });
+  return { name: "node:http keep-alive (floor)", call };
+}
+
+/** The runtime's global fetch with the same pre-built headers. */
+export function globalFetch(port: number): Contender {
+  const { "Content-Length": _, ...headers } = prebuiltHeaders();
+  const url = `http://127.0.0.1:${port}${PATH}`;
+  const call = async () => {
+    const response = await fetch(url, { method: "PUT", headers, body: PAYLOAD });
+    if (response.status !== 200) throw new Error(`fetch: status ${response.status}`);
+    expectPeering(await response.json(), "fetch");
+  };
+  return { name: "global fetch", call };
+}
+
+function endpointsAt(port: number) {
+  const base = `http://127.0.0.1:${port}`;
+  return { vpc: base, evs: base, dws: base, vpcep: base };
+}
+
+export function oursWithToken(port: number): Contender {
+  const client = createClient({ credentials: { token: "bench-token" }, projectId: PROJECT_ID, endpoints: endpointsAt(port) });
+  const call = async () => {
+    expectPeering(await client.vpc.updateVpcPeering({ peering_id: PEERING_ID, body: { peering: { name: "bench" } } }), "ours/token");
+  };
+  return { name: "hwcloud-typed, token", call };
+}
+
+export function oursWithSigning(port: number): Contender {
+  const client = createClient({ credentials: { ak: AK, sk: SK }, projectId: PROJECT_ID, endpoints: endpointsAt(port) });
+  const call = async () => {
+    expectPeering(await client.vpc.updateVpcPeering({ peering_id: PEERING_ID, body: { peering: { name: "bench" } } }), "ours/aksk");
+  };
+  return { name: "hwcloud-typed, AK/SK + validation", call };
+}
+
+/** Huawei's official SDK, built as its samples build it: VpcClient.newBuilder() with BasicCredentials. */
+export function officialSdk(port: number): Contender {
+  const require = createRequire(import.meta.url);
+  const { BasicCredentials } = require("@huaweicloud/huaweicloud-sdk-core");
+  const vpc = require("@huaweicloud/huaweicloud-sdk-vpc/v2/public-api");
+  const credentials = new BasicCredentials().withAk(AK).withSk(SK).withProjectId(PROJECT_ID);
+  const client = vpc.VpcClient.newBuilder().withCredential(credentials).withEndpoint(`http://127.0.0.1:${port}`).build();
+  const call = async () => {
+    const body = new vpc.UpdateVpcPeeringRequestBody().withPeering(new vpc.UpdateVpcPeeringOption().withName("bench"));
+    const result = await client.updateVpcPeering(new vpc.UpdateVpcPeeringRequest().withPeeringId(PEERING_ID).withBody(body));
+    if (result.httpStatusCode !== 200) throw new Error(`official SDK: status ${result.httpStatusCode}`);
+    expectPeering(result, "official SDK");
+  };
+  return { name: "official SDK (VpcClient v2)", call };
+}
+
+export function allContenders(port: number): Contender[] {
+  return [nodeHttp(port), globalFetch(port), oursWithToken(port), oursWithSigning(port), officialSdk(port)];
+}
+
+/** What bench/cold and the signing benchmark share with the per-call contenders. */
+export const fixtures = { AK, SK, PATH, PAYLOAD };

@@ -1,0 +1,40 @@
+/**
+ * The benchmark's loopback server, run in its own process (bench/run.ts forks
+ * it) so its work does not share an event loop with the clients measured.
+ * Every request is read whole and answered with the same small
+ * UpdateVpcPeering 200; any method and path is accepted.
+ *
+ * Tells its parent the port over IPC, and exits when the parent disconnects.
+ */
+import { createServer } from "node:http";
+
+const body = Buffer.from(
+  JSON.stringify({
+    peering: {
+      name: "bench",
+      id: "22b76469-08e3-4937-8c1d-7aad34892be1",
+      request_vpc_info: { vpc_id: "9daeac7c-a98f-430f-8e38-67f9c044e299", tenant_id: "f65e9ebc-ed5d-418b-a931-9a723718ba4e" },
+      accept_vpc_info: { vpc_id: "f583c072-0bb8-4e19-afb2-afb7c1693be5", tenant_id: "059a737356594b41b447b557bf0aae56" },
+      status: "ACTIVE",
+    },
+  }),
+);
+const headers = {
+  "Content-Type": "application/json",
+  "Content-Length": String(body.length),
+  "X-Request-Id": "0f5d2a1e8b4c4e6f9a7d3c2b1a0e9f8d",
+};
+
+const server = createServer((request, response) => {
+  request.on("data", () => undefined);
+  request.on("end", () => response.writeHead(200, headers).end(body));
+});
+server.keepAliveTimeout = 60_000;
+
+server.listen(0, "127.0.0.1", () => {
+  const address = server.address();
+  if (address === null || typeof address === "string") throw new Error("no TCP address");
+  process.send?.({ port: address.port });
+});
+
+process.on("disconnect", () => process.exit(0));
