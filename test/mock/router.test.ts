@@ -1,0 +1,45 @@
+/**
+ * The mock's router is built from the generated operation table: method and
+ * path template, parameters percent-decoded, nothing matched by prefix.
+ */
+import { describe, expect, it } from "vitest";
+import { operations } from "../../src/index.ts";
+import { createRouter } from "../../src/mock/router.ts";
+import { operationIds, pathOf } from "./support.ts";
+
+const route = createRouter();
+
+describe("createRouter over the operation table", () => {
+  it.each(operationIds)("finds %s from its method and filled path, with every parameter", (id) => {
+    const params = Object.fromEntries(operations[id].pathParams.map((name, i) => [name, `${name}-${i}`]));
+    expect(route(operations[id].method, pathOf(id, params))).toEqual({ operation: id, params });
+  });
+
+  it("decodes parameters the client percent-encoded", () => {
+    const id = "urn:x/中 文";
+    expect(route("PUT", `/v2.0/vpc/peerings/${encodeURIComponent(id)}`)).toEqual({
+      operation: "UpdateVpcPeering",
+      params: { peering_id: id },
+    });
+  });
+
+  it("matches nothing for another method, an extra or missing segment, or a trailing literal changed", () => {
+    expect(route("GET", "/v2.0/vpc/peerings/p1")).toBeUndefined();
+    expect(route("PUT", "/v2.0/vpc/peerings/p1/extra")).toBeUndefined();
+    expect(route("PUT", "/v2.0/vpc/peerings")).toBeUndefined();
+    expect(route("PUT", "/v1/p/vpc-endpoints/e/route-tables")).toBeUndefined();
+  });
+
+  it("matches nothing for a segment that is not valid percent-encoding", () => {
+    expect(route("PUT", "/v2.0/vpc/peerings/%E4%B8")).toBeUndefined();
+  });
+
+  it("accepts the method in any case, as Node reports it upper-cased anyway", () => {
+    expect(route("put", "/v2.0/vpc/peerings/p1")?.operation).toBe("UpdateVpcPeering");
+  });
+
+  it("works over any table of the same form", () => {
+    const custom = createRouter({ Ping: { method: "GET", path: "/v1/{project_id}/ping" } });
+    expect(custom("GET", "/v1/abc/ping")).toEqual({ operation: "Ping", params: { project_id: "abc" } });
+  });
+});
