@@ -1,0 +1,85 @@
+/**
+ * `npm start`: the whole job on a fresh clone, offline. Lints the spec,
+ * brings generated/ up to date, renders the docs, starts the mock cloud and
+ * runs the examples against it, then prints what each call sent and got.
+ */
+import { lint, loadConfig } from "@redocly/openapi-core";
+import { buildDocs } from "./docs.ts";
+import { DEFAULT_OUT, DEFAULT_SPEC, generateFiles, staleFiles, writeFiles } from "./generate.ts";
+import { step } from "./progress.ts";
+import { formatTable } from "./table.ts";
+
+async function lintSpec(): Promise<string> {
+  const config = await loadConfig({ configPath: "redocly.yaml" });
+  const problems = await lint({ ref: DEFAULT_SPEC, config });
+  const errors = problems.filter((problem) => problem.severity === "error");
+  for (const problem of problems) console.log(`  ${problem.severity}: ${problem.message} (${problem.ruleId})`);
+  if (errors.length > 0) throw new Error(`the spec has ${errors.length} lint error(s)`);
+  return `${problems.length} problems`;
+}
+
+async function generate(): Promise<string> {
+  const files = await generateFiles(DEFAULT_SPEC);
+  const stale = await staleFiles(files, DEFAULT_OUT);
+  if (stale.length === 0) return `${DEFAULT_OUT}/ is up to date`;
+  await writeFiles(files, DEFAULT_OUT);
+  return `rewrote ${stale.join(", ")}`;
+}
+
+async function main(): Promise<void> {
+  await step("lint the spec", lintSpec, (summary) => summary);
+  await step("generate", generate, (summary) => summary);
+  const docs = await step("render the docs", () => buildDocs(), (result) => `${result.out} (${(result.bytes / 1024).toFixed(0)} KiB)`);
+
+  // Imported only now: they are built on generated/, which the step above may have just rewritten.
+  const { startMockCloud } = await import("hwcloud-typed/mock");
+  const { updateAllWithAkSk } = await import("../examples/aksk.ts");
+  const { renameSnapshotWithToken } = await import("../examples/token.ts");
+  const { retryThroughFaults } = await import("../examples/retries.ts");
+  const cloud = await step("start the mock cloud", () => startMockCloud(), (started) => started.url);
+  try {
+    const results: Record<string, unknown> = {};
+    await step("run examples/ against the mock cloud", async () => {
+      results.aksk = await updateAllWithAkSk(cloud.endpoints, cloud.resources);
+      results.token = await renameSnapshotWithToken(cloud.endpoints, cloud.resources);
+      results.retries = await retryThroughFaults(cloud);
+    });
+    console.log();
+    console.log(
+      formatTable(
+        ["#", "auth", "operation", "sent", "body", "got"],
+        cloud.requests.map((request, index) => [
+          String(index + 1),
+          request.auth?.ok ? (request.auth.scheme === "aksk" ? "AK/SK" : "token") : "none",
+          request.operation ?? "?",
+          `${request.method} ${shortenIds(request.path)}`,
+          summarize(request.body),
+          `${request.status ?? "reset"}${request.fault ? " (injected)" : ""}`,
+        ]),
+      ),
+    );
+    const retries = (results.retries as { retries: string[] }).retries;
+    const successes = cloud.requests.filter((request) => request.status === 200);
+    console.log();
+    console.log(`${new Set(successes.map((request) => request.operation)).size} of 5 operations succeeded; ${cloud.requests.length} requests in all.`);
+    console.log(`Retried call (UpdateVpcPeering): ${retries.join("; ")}; then 200.`);
+    console.log(`Docs: ${docs.out} (open it in a browser; \`npm run docs:serve\` serves it with live reload).`);
+  } finally {
+    await cloud.close();
+  }
+}
+
+function summarize(body: unknown): string {
+  const text = body === undefined ? "" : JSON.stringify(body);
+  return text.length > 48 ? `${text.slice(0, 47)}…` : text;
+}
+
+/** UUIDs and 32-hex project ids cut to their first 8 characters, so a row fits a terminal. */
+function shortenIds(path: string): string {
+  return path.replace(/\b([0-9a-f]{8})(?:-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{24})\b/g, "$1…");
+}
+
+await main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
