@@ -153,7 +153,7 @@ describe("IAM tokens", () => {
 });
 
 describe("missing authentication", () => {
-  it.each(operationIds)("%s: 401 in the gateway's flat shape, with X-Request-Id, before the body is even read", async (id) => {
+  it.each(operationIds)("%s: 401 in the gateway's flat shape, with X-Request-Id, whatever the body", async (id) => {
     const mock = await start();
     const response = await fetch(`${mock.url}${pathOf(id, mock.resources[id])}`, {
       method: "PUT",
