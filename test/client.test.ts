@@ -157,3 +157,70 @@ describe("headers", () => {
     expect(received!.headers["x-trace"]).toBe("t-1");
   });
 });
+
+describe("retries and cancellation through the client", () => {
+  it("retries a 503 with a fresh signature, then returns the body", async () => {
+    server.enqueue({ status: 503, body: "busy" });
+    server.setFallback({ status: 200, headers: { "content-type": "application/json" }, body: '{"job_id":"j-1"}' });
+    const client = createClient({ credentials: { ak: AK, sk: SK }, projectId: PROJECT_ID, endpoints, retry: { baseDelayMs: 1 } });
+    const result = await client.dws.updateDataSource({ cluster_id: "c", ext_data_source_id: "d", body: { reconfigure: { reboot: true } } });
+    expect(result).toEqual({ job_id: "j-1" });
+    expect(server.requests).toHaveLength(2);
+    for (const received of server.requests) {
+      const verdict = await verifySignature(
+        { method: received.method, url: received.url, headers: received.headers, body: received.body },
+        (ak) => (ak === AK ? SK : undefined),
+        new Date(),
+      );
+      expect(verdict.ok).toBe(true);
+    }
+    expect(server.requests[0]!.headers["x-client-request-id"]).toBe(server.requests[1]!.headers["x-client-request-id"]);
+  });
+
+  it("gives up after the attempts allowed, with the count on the typed error", async () => {
+    server.setFallback({ status: 503, headers: { "content-type": "application/json" }, body: '{"error_code":"DWS.0001","error_msg":"busy"}' });
+    const client = createClient({ credentials: { token: TOKEN }, projectId: PROJECT_ID, endpoints, retry: { baseDelayMs: 1 } });
+    const error = await client.dws
+      .updateDataSource({ cluster_id: "c", ext_data_source_id: "d", body: { reconfigure: { reboot: true } } })
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: "ServerError", status: 503, code: "DWS.0001", attempts: 3, operation: "UpdateDataSource" });
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it("per-call retry settings override the client's", async () => {
+    server.setFallback({ status: 503, body: "busy" });
+    const client = createClient({ credentials: { token: TOKEN }, projectId: PROJECT_ID, endpoints, retry: { baseDelayMs: 1 } });
+    await client.vpcep
+      .updateEndpointRoutetable({ vpc_endpoint_id: "e", body: { routetables: [] } }, { retry: { maxAttempts: 1 } })
+      .catch(() => undefined);
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("a caller's abort during the backoff rejects at once with AbortError and sends nothing more", async () => {
+    server.setFallback({ status: 503, body: "busy" });
+    const client = createClient({ credentials: { token: TOKEN }, projectId: PROJECT_ID, endpoints, retry: { baseDelayMs: 10_000, maxDelayMs: 10_000, random: () => 0.99 } });
+    const controller = new AbortController();
+    const started = performance.now();
+    const pending = client.vpc
+      .updateVpcPeering({ peering_id: "p", body: { peering: { name: "n" } } }, { signal: controller.signal })
+      .catch((caught: unknown) => caught);
+    await server.waitForRequests(1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    controller.abort(new Error("user cancelled"));
+    const error = await pending;
+    expect(error).toMatchObject({ name: "AbortError" });
+    expect(performance.now() - started).toBeLessThan(5_000);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("a per-call timeout turns a stalled answer into a TimeoutError", async () => {
+    server.setFallback({ stall: true });
+    const client = createClient({ credentials: { token: TOKEN }, projectId: PROJECT_ID, endpoints, retry: { maxAttempts: 2, baseDelayMs: 1 } });
+    const error = await client.vpc
+      .updateVpcPeering({ peering_id: "p", body: { peering: { name: "n" } } }, { timeout: 100 })
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: "TimeoutError", attempts: 2 });
+    expect(server.requests).toHaveLength(2);
+  });
+});
