@@ -2,39 +2,24 @@
  * The public client against a loopback server: what goes on the wire for
  * each operation, with AK/SK signing (verified server-side) and with a token.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import spec from "../generated/openapi.json" with { type: "json" };
+import { describe, expect, it } from "vitest";
 import { verifySignature } from "../src/auth/verify.ts";
-import { createClient, type Endpoints, type HwcloudClient, operations, type OperationId } from "../src/index.ts";
-import { type FaultServer, startFaultServer } from "./helpers/fault-server.ts";
+import { createClient, type HwcloudClient, operations, type OperationId } from "../src/index.ts";
+import { requestExamples } from "../src/mock/spec.ts";
+import { useLoopbackCloud } from "./helpers/loopback-cloud.ts";
 
 const AK = "HPUAEXAMPLEAKID0001";
 const SK = "example-secret-key-0001";
 const TOKEN = "MIIexampleIAMtoken";
 const PROJECT_ID = "0123456789abcdef0123456789abcdef";
 
-let server: FaultServer;
-let endpoints: Endpoints;
-
-beforeAll(async () => {
-  server = await startFaultServer();
-  endpoints = { vpc: server.url, evs: server.url, dws: server.url, vpcep: server.url };
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-  server.setFallback({ status: 200, headers: { "content-type": "application/json" }, body: "{}" });
-});
+const cloud = useLoopbackCloud();
 
 const ids = Object.keys(operations) as OperationId[];
 
 /** The spec's first request example of an operation: the body the page shows. */
 function requestExample(id: OperationId): unknown {
-  const { path, method } = operations[id];
-  const content = (spec as any).paths[path][method.toLowerCase()].requestBody.content["application/json"];
-  const example = Object.values<any>(content.examples)[0];
-  const ref: string | undefined = example.$ref;
-  return ref ? (spec as any).components.examples[ref.split("/").pop()!].value : example.value;
+  return requestExamples(id)[0]!.value;
 }
 
 /** Path parameters other than project_id, with values that need encoding. */
@@ -57,10 +42,10 @@ function call(client: HwcloudClient<boolean>, id: OperationId) {
 
 describe.each(ids)("%s", (id) => {
   it("with AK/SK: sends the method, the exact path and the JSON body, signed so the server can verify it", async () => {
-    const client = createClient({ credentials: { ak: AK, sk: SK }, projectId: PROJECT_ID, endpoints });
+    const client = createClient({ credentials: { ak: AK, sk: SK }, projectId: PROJECT_ID, endpoints: cloud.endpoints });
     await call(client, id);
-    expect(server.requests).toHaveLength(1);
-    const [received] = server.requests;
+    expect(cloud.server.requests).toHaveLength(1);
+    const [received] = cloud.server.requests;
     expect(received!.method).toBe(operations[id].method);
     expect(received!.url).toBe(expectedPath(id));
     expect(JSON.parse(received!.body.toString("utf8"))).toEqual(requestExample(id));
@@ -76,9 +61,9 @@ describe.each(ids)("%s", (id) => {
   });
 
   it("with AK/SK: a server holding another secret rejects the signature", async () => {
-    const client = createClient({ credentials: { ak: AK, sk: SK }, projectId: PROJECT_ID, endpoints });
+    const client = createClient({ credentials: { ak: AK, sk: SK }, projectId: PROJECT_ID, endpoints: cloud.endpoints });
     await call(client, id);
-    const [received] = server.requests;
+    const [received] = cloud.server.requests;
     const verdict = await verifySignature(
       { method: received!.method, url: received!.url, headers: received!.headers, body: received!.body },
       () => "another-secret",
@@ -88,9 +73,9 @@ describe.each(ids)("%s", (id) => {
   });
 
   it("with a token: sends X-Auth-Token and no signature", async () => {
-    const client = createClient({ credentials: { token: TOKEN }, projectId: PROJECT_ID, endpoints });
+    const client = createClient({ credentials: { token: TOKEN }, projectId: PROJECT_ID, endpoints: cloud.endpoints });
     await call(client, id);
-    const [received] = server.requests;
+    const [received] = cloud.server.requests;
     expect(received!.method).toBe(operations[id].method);
     expect(received!.url).toBe(expectedPath(id));
     expect(JSON.parse(received!.body.toString("utf8"))).toEqual(requestExample(id));
@@ -105,28 +90,28 @@ describe("tokens", () => {
     const client = createClient({
       credentials: { token: async () => `token-${++issued}` },
       projectId: PROJECT_ID,
-      endpoints,
+      endpoints: cloud.endpoints,
     });
     await call(client, "UpdateDataSource");
     await call(client, "UpdateDataSource");
-    expect(server.requests.map((request) => request.headers["x-auth-token"])).toEqual(["token-1", "token-2"]);
+    expect(cloud.server.requests.map((request) => request.headers["x-auth-token"])).toEqual(["token-1", "token-2"]);
   });
 });
 
 describe("project id", () => {
   it("an explicit project_id wins over the client's", async () => {
-    const client = createClient({ credentials: { token: TOKEN }, projectId: PROJECT_ID, endpoints });
+    const client = createClient({ credentials: { token: TOKEN }, projectId: PROJECT_ID, endpoints: cloud.endpoints });
     await client.dws.updateDataSource({
       project_id: "other-project",
       cluster_id: "c",
       ext_data_source_id: "d",
       body: { reconfigure: { reboot: false } },
     });
-    expect(server.requests[0]!.url).toBe("/v1.0/other-project/clusters/c/ext-data-sources/d");
+    expect(cloud.server.requests[0]!.url).toBe("/v1.0/other-project/clusters/c/ext-data-sources/d");
   });
 
   it("a call without project_id on a client without projectId is rejected before sending", async () => {
-    const client = createClient({ credentials: { token: TOKEN }, endpoints });
+    const client = createClient({ credentials: { token: TOKEN }, endpoints: cloud.endpoints });
     await expect(
       (client.dws.updateDataSource as (args: object) => Promise<unknown>)({
         cluster_id: "c",
@@ -134,7 +119,7 @@ describe("project id", () => {
         body: { reconfigure: { reboot: false } },
       }),
     ).rejects.toMatchObject({ name: "ValidationError", field: "path.project_id", rule: "required" });
-    expect(server.requests).toHaveLength(0);
+    expect(cloud.server.requests).toHaveLength(0);
   });
 });
 
@@ -143,7 +128,7 @@ describe("headers", () => {
     const client = createClient({
       credentials: { token: TOKEN },
       projectId: PROJECT_ID,
-      endpoints,
+      endpoints: cloud.endpoints,
       userAgent: "my-app/1.2",
       headers: { "X-Team": "networking" },
     });
@@ -151,7 +136,7 @@ describe("headers", () => {
       { vpc_endpoint_id: "e", body: { routetables: [] } },
       { headers: { "X-Trace": "t-1" } },
     );
-    const [received] = server.requests;
+    const [received] = cloud.server.requests;
     expect(received!.headers["user-agent"]).toBe("my-app/1.2");
     expect(received!.headers["x-team"]).toBe("networking");
     expect(received!.headers["x-trace"]).toBe("t-1");
@@ -160,13 +145,13 @@ describe("headers", () => {
 
 describe("retries and cancellation through the client", () => {
   it("retries a 503 with a fresh signature, then returns the body", async () => {
-    server.enqueue({ status: 503, body: "busy" });
-    server.setFallback({ status: 200, headers: { "content-type": "application/json" }, body: '{"job_id":"j-1"}' });
-    const client = createClient({ credentials: { ak: AK, sk: SK }, projectId: PROJECT_ID, endpoints, retry: { baseDelayMs: 1 } });
+    cloud.server.enqueue({ status: 503, body: "busy" });
+    cloud.server.setFallback({ status: 200, headers: { "content-type": "application/json" }, body: '{"job_id":"j-1"}' });
+    const client = createClient({ credentials: { ak: AK, sk: SK }, projectId: PROJECT_ID, endpoints: cloud.endpoints, retry: { baseDelayMs: 1 } });
     const result = await client.dws.updateDataSource({ cluster_id: "c", ext_data_source_id: "d", body: { reconfigure: { reboot: true } } });
     expect(result).toEqual({ job_id: "j-1" });
-    expect(server.requests).toHaveLength(2);
-    for (const received of server.requests) {
+    expect(cloud.server.requests).toHaveLength(2);
+    for (const received of cloud.server.requests) {
       const verdict = await verifySignature(
         { method: received.method, url: received.url, headers: received.headers, body: received.body },
         (ak) => (ak === AK ? SK : undefined),
@@ -174,53 +159,53 @@ describe("retries and cancellation through the client", () => {
       );
       expect(verdict.ok).toBe(true);
     }
-    expect(server.requests[0]!.headers["x-client-request-id"]).toBe(server.requests[1]!.headers["x-client-request-id"]);
+    expect(cloud.server.requests[0]!.headers["x-client-request-id"]).toBe(cloud.server.requests[1]!.headers["x-client-request-id"]);
   });
 
   it("gives up after the attempts allowed, with the count on the typed error", async () => {
-    server.setFallback({ status: 503, headers: { "content-type": "application/json" }, body: '{"error_code":"DWS.0001","error_msg":"busy"}' });
-    const client = createClient({ credentials: { token: TOKEN }, projectId: PROJECT_ID, endpoints, retry: { baseDelayMs: 1 } });
+    cloud.server.setFallback({ status: 503, headers: { "content-type": "application/json" }, body: '{"error_code":"DWS.0001","error_msg":"busy"}' });
+    const client = createClient({ credentials: { token: TOKEN }, projectId: PROJECT_ID, endpoints: cloud.endpoints, retry: { baseDelayMs: 1 } });
     const error = await client.dws
       .updateDataSource({ cluster_id: "c", ext_data_source_id: "d", body: { reconfigure: { reboot: true } } })
       .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ name: "ServerError", status: 503, code: "DWS.0001", attempts: 3, operation: "UpdateDataSource" });
-    expect(server.requests).toHaveLength(3);
+    expect(cloud.server.requests).toHaveLength(3);
   });
 
   it("per-call retry settings override the client's", async () => {
-    server.setFallback({ status: 503, body: "busy" });
-    const client = createClient({ credentials: { token: TOKEN }, projectId: PROJECT_ID, endpoints, retry: { baseDelayMs: 1 } });
+    cloud.server.setFallback({ status: 503, body: "busy" });
+    const client = createClient({ credentials: { token: TOKEN }, projectId: PROJECT_ID, endpoints: cloud.endpoints, retry: { baseDelayMs: 1 } });
     await client.vpcep
       .updateEndpointRoutetable({ vpc_endpoint_id: "e", body: { routetables: [] } }, { retry: { maxAttempts: 1 } })
       .catch(() => undefined);
-    expect(server.requests).toHaveLength(1);
+    expect(cloud.server.requests).toHaveLength(1);
   });
 
   it("a caller's abort during the backoff rejects at once with AbortError and sends nothing more", async () => {
-    server.setFallback({ status: 503, body: "busy" });
-    const client = createClient({ credentials: { token: TOKEN }, projectId: PROJECT_ID, endpoints, retry: { baseDelayMs: 10_000, maxDelayMs: 10_000, random: () => 0.99 } });
+    cloud.server.setFallback({ status: 503, body: "busy" });
+    const client = createClient({ credentials: { token: TOKEN }, projectId: PROJECT_ID, endpoints: cloud.endpoints, retry: { baseDelayMs: 10_000, maxDelayMs: 10_000, random: () => 0.99 } });
     const controller = new AbortController();
     const started = performance.now();
     const pending = client.vpc
       .updateVpcPeering({ peering_id: "p", body: { peering: { name: "n" } } }, { signal: controller.signal })
       .catch((caught: unknown) => caught);
-    await server.waitForRequests(1);
+    await cloud.server.waitForRequests(1);
     await new Promise((resolve) => setTimeout(resolve, 50));
     controller.abort(new Error("user cancelled"));
     const error = await pending;
     expect(error).toMatchObject({ name: "AbortError" });
     expect(performance.now() - started).toBeLessThan(5_000);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(server.requests).toHaveLength(1);
+    expect(cloud.server.requests).toHaveLength(1);
   });
 
   it("a per-call timeout turns a stalled answer into a TimeoutError", async () => {
-    server.setFallback({ stall: true });
-    const client = createClient({ credentials: { token: TOKEN }, projectId: PROJECT_ID, endpoints, retry: { maxAttempts: 2, baseDelayMs: 1 } });
+    cloud.server.setFallback({ stall: true });
+    const client = createClient({ credentials: { token: TOKEN }, projectId: PROJECT_ID, endpoints: cloud.endpoints, retry: { maxAttempts: 2, baseDelayMs: 1 } });
     const error = await client.vpc
       .updateVpcPeering({ peering_id: "p", body: { peering: { name: "n" } } }, { timeout: 100 })
       .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ name: "TimeoutError", attempts: 2 });
-    expect(server.requests).toHaveLength(2);
+    expect(cloud.server.requests).toHaveLength(2);
   });
 });

@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createClient, type Endpoints, NotFoundError, ValidationError } from "../src/index.ts";
-import { type FaultServer, startFaultServer } from "./helpers/fault-server.ts";
+import { beforeEach, describe, expect, it } from "vitest";
+import { createClient, NotFoundError, ValidationError } from "../src/index.ts";
+import { useLoopbackCloud } from "./helpers/loopback-cloud.ts";
 
-let server: FaultServer;
-let endpoints: Endpoints;
-
-beforeAll(async () => {
-  server = await startFaultServer();
-  endpoints = { vpc: server.url, evs: server.url, dws: server.url, vpcep: server.url };
-});
-afterAll(() => server.close());
+const cloud = useLoopbackCloud();
 beforeEach(() => {
-  server.requests.length = 0;
-  server.setFallback({ status: 200, headers: { "content-type": "application/json" }, body: '{"peering":{"id":"p","name":"n"}}' });
+  cloud.server.setFallback({ status: 200, headers: { "content-type": "application/json" }, body: '{"peering":{"id":"p","name":"n"}}' });
 });
 
-const client = () => createClient({ credentials: { token: "t" }, projectId: "proj", endpoints });
+const client = () => createClient({ credentials: { token: "t" }, projectId: "proj", endpoints: cloud.endpoints });
 
 describe("raw per-service clients", () => {
   it("return openapi-fetch's { data, response } on success, through the same auth", async () => {
@@ -26,11 +18,11 @@ describe("raw per-service clients", () => {
     expect(result.error).toBeUndefined();
     expect(result.data).toEqual({ peering: { id: "p", name: "n" } });
     expect(result.response.status).toBe(200);
-    expect(server.requests[0]!.headers["x-auth-token"]).toBe("t");
+    expect(cloud.server.requests[0]!.headers["x-auth-token"]).toBe("t");
   });
 
   it("return the typed error in `error`, with operation and request id", async () => {
-    server.setFallback({
+    cloud.server.setFallback({
       status: 404,
       headers: { "content-type": "application/json", "x-request-id": "rid-9" },
       body: '{"itemNotFound":{"code":404,"message":"snapshot s could not be found"}}',
@@ -56,7 +48,7 @@ describe("raw per-service clients", () => {
         body: { routetables: [] },
       }),
     ).rejects.toMatchObject({ field: "path.vpc_endpoint_id", rule: "maxLength" });
-    expect(server.requests).toHaveLength(0);
+    expect(cloud.server.requests).toHaveLength(0);
   });
 });
 
@@ -69,14 +61,14 @@ describe("path parameters", () => {
     ["%2e%2e", "%252e%252e"],
   ])("are percent-encoded, so %j stays inside its segment", async (id, encoded) => {
     await client().vpc.updateVpcPeering({ peering_id: id, body: { peering: { name: "n" } } });
-    expect(server.requests[0]!.url).toBe(`/v2.0/vpc/peerings/${encoded}`);
+    expect(cloud.server.requests[0]!.url).toBe(`/v2.0/vpc/peerings/${encoded}`);
   });
 
   it.each([".", ".."])("refuse %j, which URL parsing would resolve away", async (id) => {
     const error = await client().vpc.updateVpcPeering({ peering_id: id, body: { peering: { name: "n" } } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect(error).toMatchObject({ field: "path.peering_id", rule: "path-segment" });
-    expect(server.requests).toHaveLength(0);
+    expect(cloud.server.requests).toHaveLength(0);
   });
 });
 
@@ -87,13 +79,13 @@ describe("header values", () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect(error).toMatchObject({ field: "headers.X-Trace", rule: "pattern" });
-    expect(server.requests).toHaveLength(0);
+    expect(cloud.server.requests).toHaveLength(0);
   });
 
   it("with CR or LF are refused in the client's options", () => {
-    expect(() => createClient({ credentials: { token: "t" }, endpoints, headers: { "X-Team": "a\nb" } })).toThrow(
+    expect(() => createClient({ credentials: { token: "t" }, endpoints: cloud.endpoints, headers: { "X-Team": "a\nb" } })).toThrow(
       /headers\.X-Team/,
     );
-    expect(() => createClient({ credentials: { token: "t" }, endpoints, userAgent: "app\r\n" })).toThrow(/User-Agent/);
+    expect(() => createClient({ credentials: { token: "t" }, endpoints: cloud.endpoints, userAgent: "app\r\n" })).toThrow(/User-Agent/);
   });
 });

@@ -4,23 +4,17 @@
  * searched for it.
  */
 import { inspect } from "node:util";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createClient, type Endpoints } from "../src/index.ts";
-import { type FaultServer, startFaultServer } from "./helpers/fault-server.ts";
+import { describe, expect, it, vi } from "vitest";
+import { createClient } from "../src/index.ts";
+import { startFaultServer } from "./helpers/fault-server.ts";
+import { useLoopbackCloud } from "./helpers/loopback-cloud.ts";
 
 const CANARY_SK = "CANARY-sk-7f3a9c";
 const CANARY_TOKEN = "CANARY-token-51be2d";
 const CANARY_SECURITY_TOKEN = "CANARY-sts-0c44e1";
 const CANARIES = [CANARY_SK, CANARY_TOKEN, CANARY_SECURITY_TOKEN];
 
-let server: FaultServer;
-let endpoints: Endpoints;
-
-beforeAll(async () => {
-  server = await startFaultServer();
-  endpoints = { vpc: server.url, evs: server.url, dws: server.url, vpcep: server.url };
-});
-afterAll(() => server.close());
+const cloud = useLoopbackCloud();
 
 function renderings(value: unknown): string[] {
   const texts = [String(value), inspect(value, { depth: 10, showHidden: true }), JSON.stringify(value) ?? ""];
@@ -35,8 +29,8 @@ function expectNoCanary(value: unknown): void {
 }
 
 const clients = () => [
-  createClient({ credentials: { ak: "AK", sk: CANARY_SK, securityToken: CANARY_SECURITY_TOKEN }, projectId: "p", endpoints, retry: { maxAttempts: 1 } }),
-  createClient({ credentials: { token: CANARY_TOKEN }, projectId: "p", endpoints, retry: { maxAttempts: 1 } }),
+  createClient({ credentials: { ak: "AK", sk: CANARY_SK, securityToken: CANARY_SECURITY_TOKEN }, projectId: "p", endpoints: cloud.endpoints, retry: { maxAttempts: 1 } }),
+  createClient({ credentials: { token: CANARY_TOKEN }, projectId: "p", endpoints: cloud.endpoints, retry: { maxAttempts: 1 } }),
 ];
 
 describe("no secret in any rendering", () => {
@@ -45,7 +39,7 @@ describe("no secret in any rendering", () => {
   });
 
   it("of an HTTP error, even when the server echoes nothing secret back", async () => {
-    server.setFallback({ status: 401, headers: { "content-type": "application/json" }, body: '{"error_code":"APIGW.0301","error_msg":"Incorrect IAM authentication information"}' });
+    cloud.server.setFallback({ status: 401, headers: { "content-type": "application/json" }, body: '{"error_code":"APIGW.0301","error_msg":"Incorrect IAM authentication information"}' });
     for (const client of clients()) {
       const error = await client.vpc.updateVpcPeering({ peering_id: "p", body: { peering: { name: "n" } } }).catch((e: unknown) => e);
       expect(error).toMatchObject({ name: "AuthenticationError", status: 401 });
@@ -73,7 +67,7 @@ describe("no secret in any rendering", () => {
 
   it("of a rejected credential with CR/LF, which names the field only", () => {
     const bad = `${CANARY_TOKEN}\r\nX-Injected: 1`;
-    const client = createClient({ credentials: { token: bad }, projectId: "p", endpoints });
+    const client = createClient({ credentials: { token: bad }, projectId: "p", endpoints: cloud.endpoints });
     return client.vpc.updateVpcPeering({ peering_id: "p", body: { peering: { name: "n" } } }).then(
       () => expect.unreachable("a token with CR/LF must be refused"),
       (error: unknown) => {
@@ -85,7 +79,7 @@ describe("no secret in any rendering", () => {
 
   it("and nothing is written to the console on failures", async () => {
     const spies = (["log", "info", "warn", "error", "debug"] as const).map((level) => vi.spyOn(console, level));
-    server.setFallback({ status: 503, body: "down" });
+    cloud.server.setFallback({ status: 503, body: "down" });
     for (const client of clients()) {
       await client.vpc.updateVpcPeering({ peering_id: "p", body: { peering: { name: "n" } } }).catch(() => undefined);
     }

@@ -3,30 +3,17 @@
  * through the public client, is refused with a ValidationError that names the
  * operation, the field and the rule, and the server never sees a request.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import spec from "../generated/openapi.json" with { type: "json" };
-import { createClient, type Endpoints, type HwcloudClient, operations, ValidationError } from "../src/index.ts";
+import { describe, expect, it } from "vitest";
+import { createClient, type HwcloudClient, operations, ValidationError } from "../src/index.ts";
+import { requestExamples } from "../src/mock/spec.ts";
 import { validateInput } from "../src/validate.ts";
 import { CONSTRAINTS, type Json, type OperationId, REMOVE, segments, withValueAt } from "./helpers/constraints.ts";
-import { type FaultServer, startFaultServer } from "./helpers/fault-server.ts";
+import { useLoopbackCloud } from "./helpers/loopback-cloud.ts";
 
-let server: FaultServer;
-let endpoints: Endpoints;
-
-beforeAll(async () => {
-  server = await startFaultServer();
-  endpoints = { vpc: server.url, evs: server.url, dws: server.url, vpcep: server.url };
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const cloud = useLoopbackCloud();
 
 function requestExample(id: OperationId): Json {
-  const { path, method } = operations[id];
-  const content = (spec as Json).paths[path][method.toLowerCase()].requestBody.content["application/json"];
-  const example = Object.values<Json>(content.examples)[0];
-  return example.$ref ? (spec as Json).components.examples[example.$ref.split("/").pop()].value : example.value;
+  return requestExamples(id)[0]!.value;
 }
 
 function validPath(id: OperationId): Record<string, string> {
@@ -38,7 +25,7 @@ function callOf(client: HwcloudClient<boolean>, id: OperationId) {
   return service[id.charAt(0).toLowerCase() + id.slice(1)]!;
 }
 
-const client = () => createClient({ credentials: { token: "t" }, projectId: "p", endpoints });
+const client = () => createClient({ credentials: { token: "t" }, projectId: "p", endpoints: cloud.endpoints });
 
 const rows = CONSTRAINTS.filter(([, where]) => where === "body" || where === "path");
 
@@ -56,7 +43,7 @@ describe("every documented constraint, broken through the client", () => {
       expect((error as ValidationError).operation).toBe(id);
       expect((error as ValidationError).issues).toContainEqual(expect.objectContaining({ field, rule }));
       expect((error as ValidationError).message).toContain(field);
-      expect(server.requests).toHaveLength(0);
+      expect(cloud.server.requests).toHaveLength(0);
     },
   );
 
@@ -68,19 +55,19 @@ describe("every documented constraint, broken through the client", () => {
 
 describe("valid input", () => {
   it.each(Object.keys(operations) as OperationId[])("the spec's example for %s passes and is sent", async (id) => {
-    server.setFallback({ status: 200, headers: { "content-type": "application/json" }, body: "{}" });
+    cloud.server.setFallback({ status: 200, headers: { "content-type": "application/json" }, body: "{}" });
     await callOf(client(), id)({ ...validPath(id), body: requestExample(id) });
-    expect(server.requests).toHaveLength(1);
+    expect(cloud.server.requests).toHaveLength(1);
   });
 
   it("validation can be turned off: a bad body is then sent and judged by the server", async () => {
-    server.setFallback({ status: 200, headers: { "content-type": "application/json" }, body: "{}" });
-    const lax = createClient({ credentials: { token: "t" }, projectId: "p", endpoints, validate: false });
+    cloud.server.setFallback({ status: 200, headers: { "content-type": "application/json" }, body: "{}" });
+    const lax = createClient({ credentials: { token: "t" }, projectId: "p", endpoints: cloud.endpoints, validate: false });
     await lax.vpc.updateTrafficMirrorSession({
       traffic_mirror_session_id: "s",
       body: { traffic_mirror_session: { priority: 0 } },
     });
-    expect(server.requests).toHaveLength(1);
+    expect(cloud.server.requests).toHaveLength(1);
   });
 });
 

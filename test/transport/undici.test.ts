@@ -21,7 +21,7 @@ describe("undici transport", () => {
         encoding: "utf8",
       });
     expect(resolve("--conditions=source")).toMatch(/\/src\/transport\/undici\.ts$/);
-    expect(resolve()).toMatch(/\/dist\/transport\/undici\.js$/);
+    expect(resolve()).toMatch(/\/dist\/src\/transport\/undici\.js$/);
   });
 
   it("rejects with the signal's reason when aborted mid-body, and closes the socket", async () => {
