@@ -113,7 +113,7 @@ describe("TypeScript samples", () => {
       .getPreEmitDiagnostics(program)
       .map((diagnostic) => `${diagnostic.file?.fileName ?? ""}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")}`);
     expect(problems).toEqual([]);
-  });
+  }, 60_000);
 
   it("writes keys that are not identifiers as strings", () => {
     const value = { plain: 1, "with-dash": [true, null, "x"], nested: { "0key": {} }, empty: [] };
