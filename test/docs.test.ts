@@ -167,6 +167,8 @@ describe.skipIf(!browserFound && !ci)("docs/index.html in Chromium", () => {
 
     await page.goto(pathToFileURL(out).href, { waitUntil: "load" });
     await page.locator("h1").first().waitFor();
+    // Settled once the search index is built: the search box stops saying "Loading...".
+    await page.locator('[data-testid="search-trigger"]', { hasText: "Search" }).waitFor();
     await mkdir(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOTS, "docs.png") });
     firstScreen = { title: await page.title(), text: await page.locator("#api-content").innerText() };
