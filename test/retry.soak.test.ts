@@ -5,6 +5,7 @@ import { createRetryBudget } from "../src/retry-budget.ts";
 import { REQUEST_ID_HEADER, defaultRetryOptions, withRetry } from "../src/retry.ts";
 import { fromFetch } from "../src/transport/fetch.ts";
 import { okReply, startFaultServer, type FaultServer, type Reply } from "./helpers/fault-server.ts";
+import { mulberry32 } from "../src/mock/faults.ts";
 
 /**
  * Bounded soak on loopback: 1,000 calls, 30% of answers faulted at random
@@ -14,18 +15,6 @@ import { okReply, startFaultServer, type FaultServer, type Reply } from "./helpe
 const CALLS = 1000;
 const CONCURRENCY = 20;
 const FAULT_RATE = 0.3;
-
-/** mulberry32: a tiny seeded PRNG, so every run faults the same share of answers. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const faults: Reply[] = [
   { status: 503 },
@@ -105,7 +94,7 @@ describe("retry soak (loopback, 1,000 calls, 30% faults)", () => {
 
   it("transient faults (each clears before a call's attempts run out): every call succeeds at ≤ 1.5 requests a call", async () => {
     server.requests.length = 0;
-    const random = seeded(20240611);
+    const random = mulberry32(20240611);
     const faultsByCall = new Map<string, number>();
     let faulted = 0;
     server.setFallback((request) => {
@@ -130,7 +119,7 @@ describe("retry soak (loopback, 1,000 calls, 30% faults)", () => {
 
   it("independent faults: only calls whose 3 attempts all failed fail, each with a typed result", async () => {
     server.requests.length = 0;
-    const random = seeded(7);
+    const random = mulberry32(7);
     let faulted = 0;
     server.setFallback(() => {
       if (random() >= FAULT_RATE) return okReply;

@@ -133,6 +133,8 @@ export async function startMockCloud(options: MockCloudOptions = {}): Promise<Mo
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
+        // Closing twice is harmless, so test teardown can close whatever is still open.
+        if (!server.listening) return resolve();
         closing.abort();
         // Keep-alive and delayed connections would otherwise hold close() open.
         server.closeAllConnections();

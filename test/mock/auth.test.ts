@@ -4,24 +4,14 @@
  * within 15 minutes of its clock. Anything else is a 401 with the gateway's
  * APIGW.0301 body.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AuthenticationError } from "../../src/index.ts";
 import { MOCK_AK, MOCK_SK, MOCK_TOKEN, type MockCloud, startMockCloud } from "../../src/mock/index.ts";
 import { officialHeaders, ourRequest, vpcV2, vpcV3 } from "../auth/official-sdk.ts";
-import { call, clientFor, operationIds, pathOf, rawPut, validBody } from "./support.ts";
+import { call, clientFor, operationIds, pathOf, rawPut, validBody, useMockCloud } from "./support.ts";
 
 const MINUTE = 60_000;
-let cloud: MockCloud | undefined;
-
-afterEach(async () => {
-  await cloud?.close();
-  cloud = undefined;
-});
-
-async function start(options: Parameters<typeof startMockCloud>[0] = {}): Promise<MockCloud> {
-  cloud = await startMockCloud(options);
-  return cloud;
-}
+const start = useMockCloud();
 
 function peeringArgs(mock: MockCloud) {
   return { ...mock.resources.UpdateVpcPeering, body: validBody("UpdateVpcPeering") };
@@ -111,7 +101,6 @@ describe("AK/SK signatures", () => {
       expect(outcome, `clock ${offset / MINUTE} min`).toBe(status);
       if (status === 401) expect(mock.requests[0]).toMatchObject({ auth: { ok: false, reason: expect.stringMatching(/clock skew/) } });
       await mock.close();
-      cloud = undefined;
     }
   });
 

@@ -3,21 +3,12 @@
  * drop connections or stall, so the client's retry behaviour can be watched
  * through the mock's request log.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ConnectionError, operations, type OperationId, type RetryOptions, ServerError, TimeoutError } from "../../src/index.ts";
 import { type FaultRequest, type Faults, type MockCloud, startMockCloud } from "../../src/mock/index.ts";
-import { call, clientFor, errorShape, operationIds, pathOf, rawPut, validBody } from "./support.ts";
+import { call, clientFor, errorShape, operationIds, pathOf, rawPut, validBody, useMockCloud } from "./support.ts";
 
-let cloud: MockCloud | undefined;
-afterEach(async () => {
-  await cloud?.close();
-  cloud = undefined;
-});
-
-async function start(options: Parameters<typeof startMockCloud>[0] = {}): Promise<MockCloud> {
-  cloud = await startMockCloud(options);
-  return cloud;
-}
+const start = useMockCloud();
 
 /** Retries quickly, so tests wait for the mock rather than for backoff. */
 const FAST_RETRY: Partial<RetryOptions> = { maxAttempts: 3, baseDelayMs: 1 };
@@ -187,7 +178,6 @@ describe("random faults", () => {
 
   it("hit about the given share of requests, in the same places for the same seed", async () => {
     const first = await statuses(await start({ faults: RATE, seed: 42 }), 200);
-    await cloud!.close();
     const second = await statuses(await start({ faults: RATE, seed: 42 }), 200);
     expect(second).toEqual(first);
     const share = first.filter((status) => status === 503).length / first.length;
@@ -197,11 +187,8 @@ describe("random faults", () => {
 
   it("hit other requests under another seed, and a rule's own seed overrides the mock's", async () => {
     const bySeed = await statuses(await start({ faults: RATE, seed: 42 }), 100);
-    await cloud!.close();
     const otherSeed = await statuses(await start({ faults: RATE, seed: 43 }), 100);
-    await cloud!.close();
     const ruleSeed = await statuses(await start({ faults: [{ rate: 0.3, status: 503, seed: 7 }], seed: 42 }), 100);
-    await cloud!.close();
     const ruleSeedAgain = await statuses(await start({ faults: [{ rate: 0.3, status: 503, seed: 7 }], seed: 99 }), 100);
     expect(otherSeed).not.toEqual(bySeed);
     expect(ruleSeedAgain).toEqual(ruleSeed);

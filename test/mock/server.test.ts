@@ -4,20 +4,11 @@
  * and that close() does not wait for stalled requests.
  */
 import { createServer } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MOCK_TOKEN, type MockCloud, startMockCloud } from "../../src/mock/index.ts";
-import { clientFor, pathOf, rawPut, validBody } from "./support.ts";
+import { clientFor, pathOf, rawPut, validBody, useMockCloud } from "./support.ts";
 
-let cloud: MockCloud | undefined;
-afterEach(async () => {
-  await cloud?.close();
-  cloud = undefined;
-});
-
-async function start(options: Parameters<typeof startMockCloud>[0] = {}): Promise<MockCloud> {
-  cloud = await startMockCloud(options);
-  return cloud;
-}
+const start = useMockCloud();
 
 async function freePort(): Promise<number> {
   const probe = createServer();
@@ -122,7 +113,6 @@ describe("close()", () => {
     await expect.poll(() => mock.requests.length).toBe(1);
     const started = performance.now();
     await mock.close();
-    cloud = undefined;
     expect(performance.now() - started).toBeLessThan(1_000);
     expect(await stalled).toBeInstanceOf(Error);
     const again = await startMockCloud({ port: Number(new URL(mock.url).port) });

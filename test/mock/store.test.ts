@@ -4,20 +4,16 @@
  * answer shows them, and answered with a 404 in each service's shape when
  * the resource does not exist.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { NotFoundError, operations } from "../../src/index.ts";
-import { MOCK_TOKEN, type MockCloud, startMockCloud } from "../../src/mock/index.ts";
-import { call, clientFor, errorMessage, errorShape, okExample, operationIds, validBody } from "./support.ts";
+import { MOCK_TOKEN, type MockCloudOptions } from "../../src/mock/index.ts";
+import { call, clientFor, errorMessage, errorShape, okExample, operationIds, useMockCloud, validBody } from "./support.ts";
 
-let cloud: MockCloud | undefined;
-afterEach(async () => {
-  await cloud?.close();
-  cloud = undefined;
-});
+const startMock = useMockCloud();
 
 /** A mock and a client; with a fixed mock clock the client uses a token, since a signature would be out of date. */
-async function start(options: Parameters<typeof startMockCloud>[0] = {}) {
-  cloud = await startMockCloud(options);
+async function start(options: MockCloudOptions = {}) {
+  const cloud = await startMock(options);
   return { cloud, client: clientFor(cloud, options.now ? { credentials: { token: MOCK_TOKEN } } : {}) };
 }
 
@@ -154,13 +150,9 @@ describe("updates change what the next answer returns", () => {
   it("each mock cloud has its own state, starting from the spec's samples", async () => {
     const { cloud, client } = await start();
     await client.vpc.updateVpcPeering({ ...cloud.resources.UpdateVpcPeering, body: { peering: { description: "only here" } } });
-    const other = await startMockCloud();
-    try {
-      const answer = await clientFor(other).vpc.updateVpcPeering({ ...other.resources.UpdateVpcPeering, body: { peering: { name: "x" } } });
-      expect(answer.peering).not.toHaveProperty("description");
-    } finally {
-      await other.close();
-    }
+    const other = await startMock();
+    const answer = await clientFor(other).vpc.updateVpcPeering({ ...other.resources.UpdateVpcPeering, body: { peering: { name: "x" } } });
+    expect(answer.peering).not.toHaveProperty("description");
   });
 
   it("a rejected update changes nothing", async () => {

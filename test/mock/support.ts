@@ -5,7 +5,8 @@
  */
 import spec from "../../generated/openapi.json" with { type: "json" };
 import { createClient, type ClientOptions, operations, type OperationId } from "../../src/index.ts";
-import { MOCK_AK, MOCK_SK, MOCK_TOKEN, type MockCloud } from "../../src/mock/index.ts";
+import { afterEach } from "vitest";
+import { MOCK_AK, MOCK_SK, MOCK_TOKEN, type MockCloud, type MockCloudOptions, startMockCloud } from "../../src/mock/index.ts";
 
 export const operationIds = Object.keys(operations) as OperationId[];
 
@@ -92,4 +93,17 @@ export function errorMessage(body: Json): string {
   if (typeof body?.error?.message === "string") return body.error.message;
   const [inner] = Object.values<Json>(body ?? {});
   return String(inner?.message);
+}
+
+/** A `start(options)` for mocks that live for one test: each is closed after it, if the test did not. */
+export function useMockCloud(): (options?: MockCloudOptions) => Promise<MockCloud> {
+  const started: MockCloud[] = [];
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((cloud) => cloud.close()));
+  });
+  return async (options = {}) => {
+    const cloud = await startMockCloud(options);
+    started.push(cloud);
+    return cloud;
+  };
 }
