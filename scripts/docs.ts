@@ -45,8 +45,8 @@ const REDOC_OPTIONS = {
 };
 
 /**
- * Chromium forbids every remote load on the page: Redoc, its styles and the
- * spec are all inline, and images may only be data: or blob: URLs.
+ * The browser refuses every remote load on the page: Redoc, its styles and
+ * the spec are all inline, and images may only be data: or blob: URLs.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
