@@ -1,6 +1,6 @@
 import { type OperationId, operations, type Service } from "../generated/operations.ts";
 import type { operations as OperationTypes } from "../generated/schema.ts";
-import type { CallInit, RawClient } from "./raw-client.ts";
+import { type CallInit, NAMED_CALL, type NamedCall, type RawClient } from "./raw-client.ts";
 
 type JsonContent<T> = T extends { content: { "application/json": infer Body } } ? Body : never;
 
@@ -43,7 +43,11 @@ export function createBindings(raw: Record<Service, RawClient>): Bindings<boolea
   const bindings: Record<string, Record<string, unknown>> = {};
   for (const [id, operation] of Object.entries(operations)) {
     const { method, path, service } = operation;
-    const send = raw[service][method as keyof RawClient] as (url: string, init: object) => Promise<{ data?: unknown; error?: unknown }>;
+    const client = raw[service] as RawClient & { [NAMED_CALL]?: NamedCall };
+    const named = client[NAMED_CALL];
+    const send: (url: string, init: object) => Promise<{ data?: unknown; error?: unknown }> = named
+      ? (url, init) => named(method, url, init)
+      : (client[method as keyof RawClient] as never);
     (bindings[service] ??= {})[id.charAt(0).toLowerCase() + id.slice(1)] = async (
       args: { body?: unknown } & Record<string, unknown>,
       init: CallInit = {},

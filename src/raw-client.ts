@@ -6,7 +6,8 @@ import { createHuaweiCloudError, type HuaweiCloudError, ValidationError } from "
 import { assertHeaderValues } from "./header-value.ts";
 import type { CallContext } from "./http.ts";
 import type { RetryOptions } from "./retry.ts";
-import { CONTEXT_KEY } from "./to-fetch.ts";
+import { type BridgeRequest, bridgeRequest, CONTEXT_KEY } from "./to-fetch.ts";
+import { asWebResponse } from "./transport/bytes-response.ts";
 import { validateInput } from "./validate.ts";
 
 /** Per-call settings every call accepts, named or raw. */
@@ -44,7 +45,7 @@ export interface RawClient {
 
 export interface RawClientOptions {
   baseUrl: string;
-  fetch: (request: Request) => Promise<Response>;
+  fetch: (request: BridgeRequest | Request) => Promise<Response>;
   headers: Record<string, string>;
   projectId?: string;
   validate: boolean;
@@ -64,6 +65,7 @@ export function createRawClient(options: RawClientOptions): RawClient {
   const base = createOpenApiClient<paths>({
     baseUrl: options.baseUrl,
     fetch: options.fetch as ClientOptions["fetch"],
+    Request: bridgeRequest as unknown as ClientOptions["Request"],
     headers: options.headers,
   });
 
@@ -101,14 +103,29 @@ export function createRawClient(options: RawClientOptions): RawClient {
     };
   };
 
+  // Raw callers get a real web Response, in the state openapi-fetch left it.
+  const rawCall = async (method: string, url: string, init: LooseInit | undefined) => {
+    const result = await call(method, url, init);
+    return { ...result, response: asWebResponse(result.response) };
+  };
+
   return {
-    GET: (url, init) => call("GET", url, init as unknown as LooseInit),
-    PUT: (url, init) => call("PUT", url, init as unknown as LooseInit),
-    POST: (url, init) => call("POST", url, init as unknown as LooseInit),
-    DELETE: (url, init) => call("DELETE", url, init as unknown as LooseInit),
-    PATCH: (url, init) => call("PATCH", url, init as unknown as LooseInit),
+    GET: (url, init) => rawCall("GET", url, init as unknown as LooseInit),
+    PUT: (url, init) => rawCall("PUT", url, init as unknown as LooseInit),
+    POST: (url, init) => rawCall("POST", url, init as unknown as LooseInit),
+    DELETE: (url, init) => rawCall("DELETE", url, init as unknown as LooseInit),
+    PATCH: (url, init) => rawCall("PATCH", url, init as unknown as LooseInit),
+    [NAMED_CALL]: call,
   } as RawClient;
 }
+
+/**
+ * A raw client's entry for the named calls: the same call, but the answer
+ * stays as the transport gave it, since only its data or error is used.
+ */
+export const NAMED_CALL = Symbol("named call");
+
+export type NamedCall = (method: string, url: string, init: object) => Promise<{ data?: unknown; error?: unknown }>;
 
 /** `{project_id}` falls back to the client's projectId when the caller leaves it out. */
 function fillProjectId(url: string, path: Record<string, unknown> | undefined, projectId: string | undefined) {

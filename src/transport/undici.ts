@@ -2,6 +2,7 @@ import { Agent } from "undici";
 import type { IncomingHttpHeaders } from "node:http";
 import { ConnectionError, TimeoutError } from "../errors.ts";
 import type { HttpRequest, Send } from "../http.ts";
+import { bytesResponse } from "./bytes-response.ts";
 
 /**
  * Settings of the keep-alive agent (connections per origin, keepAliveTimeout,
@@ -19,7 +20,8 @@ export type UndiciSendOptions = Agent.Options;
  * A Node transport on undici's `request()`: one keep-alive agent, created on
  * the first call so importing this module does no work. The response body is
  * read whole into bytes, so a reset mid-body surfaces here as a
- * ConnectionError rather than later in whoever parses the body.
+ * ConnectionError rather than later in whoever parses the body; the answer is
+ * a bytesResponse over those bytes, not a stream-backed web Response.
  */
 export function createUndiciSend(options: UndiciSendOptions = {}): Send {
   let agent: Agent | undefined;
@@ -42,10 +44,10 @@ export function createUndiciSend(options: UndiciSendOptions = {}): Send {
       // undici copies the chunks into a fresh ArrayBuffer, never a shared one.
       const bytes = (await response.body.bytes()) as Uint8Array<ArrayBuffer>;
       const { statusCode } = response;
-      return new Response(hasNoBody(statusCode, request.method) ? null : bytes, {
+      return bytesResponse(hasNoBody(statusCode, request.method) ? null : bytes, {
         status: statusCode,
         statusText: response.statusText,
-        headers: headerPairs(response.headers),
+        headers: new Headers(headerPairs(response.headers)),
       });
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
