@@ -160,12 +160,17 @@ function fetchMethod(method: string): string {
  * not text, keeps any escape that is not valid UTF-8 unchanged.
  */
 export function canonicalUri(pathname: string): string {
-  const path = pathname
-    .split("/")
-    .map((segment) => percentEncode(percentDecode(segment)))
-    .join("/");
+  const path = UNRESERVED_PATH.test(pathname)
+    ? pathname
+    : pathname
+        .split("/")
+        .map((segment) => percentEncode(percentDecode(segment)))
+        .join("/");
   return path.endsWith("/") ? path : `${path}/`;
 }
+
+/** A path of unreserved characters and "/" only encodes to itself: the common case, kept off the byte loop. */
+const UNRESERVED_PATH = /^[A-Za-z0-9\-._~/]*$/;
 
 /**
  * `key=value` pairs, sorted by decoded key then by value in UTF-16 code unit
@@ -173,6 +178,7 @@ export function canonicalUri(pathname: string): string {
  * percent-encoded, joined by "&". A key without "=" signs as `key=`.
  */
 export function canonicalQueryString(search: string): string {
+  if (search === "") return "";
   const groups = new Map<string, string[]>();
   for (const [key, value] of new URLSearchParams(search)) {
     const values = groups.get(key);
@@ -224,7 +230,10 @@ function percentDecode(text: string): Uint8Array {
 
 /** `YYYYMMDDTHHMMSSZ` in UTC, the X-Sdk-Date format. */
 export function formatSdkDate(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+  const iso = date.toISOString();
+  // Years outside 0000-9999 get a sign and six digits; only then is the general form needed.
+  if (iso.length !== 24) return iso.replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
 }
 
 /** The instant an X-Sdk-Date names, or undefined when it is not a real `YYYYMMDDTHHMMSSZ` time. */
