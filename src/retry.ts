@@ -145,7 +145,8 @@ export function shouldRetry(
  */
 export function withRetry(next: Send, clientOptions: WithRetryOptions = {}): Send {
   const { budget, ...clientRetry } = clientOptions;
-  return (request) => retrying(next, request, resolveOptions(clientRetry, request.context), budget);
+  const forClient = { ...defaultRetryOptions, ...definedOnly(clientRetry) };
+  return (request) => retrying(next, request, resolveOptions(forClient, request.context), budget);
 }
 
 type Outcome = { response: Response } | { error: unknown };
@@ -265,10 +266,11 @@ function withAttempts<T>(error: T, attempts: number): T {
   return error;
 }
 
-function resolveOptions(client: Partial<RetryOptions>, context: CallContext): RetryOptions {
+/** The client's options, overridden by the call's; most calls override nothing and share the client's. */
+function resolveOptions(client: RetryOptions, context: CallContext): RetryOptions {
+  if (context.retry === undefined && context.timeout === undefined) return client;
   return {
-    ...defaultRetryOptions,
-    ...definedOnly(client),
+    ...client,
     ...definedOnly(context.retry ?? {}),
     ...(context.timeout === undefined ? {} : { attemptTimeoutMs: context.timeout }),
   };
