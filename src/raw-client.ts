@@ -1,4 +1,12 @@
-import createOpenApiClient, { type ClientOptions, type FetchResponse, type MaybeOptionalInit } from "openapi-fetch";
+import createOpenApiClient, {
+  type ClientOptions,
+  defaultBodySerializer,
+  defaultPathSerializer,
+  type FetchResponse,
+  type MaybeOptionalInit,
+  mergeHeaders,
+  removeTrailingSlash,
+} from "openapi-fetch";
 import type { HttpMethod, PathsWithMethod, RequiredKeysOf } from "openapi-typescript-helpers";
 import { type OperationId, operations } from "../generated/operations.ts";
 import type { paths } from "../generated/schema.ts";
@@ -68,8 +76,10 @@ export function createRawClient(options: RawClientOptions): RawClient {
     Request: bridgeRequest as unknown as ClientOptions["Request"],
     headers: options.headers,
   });
+  const baseUrl = removeTrailingSlash(options.baseUrl);
 
-  const call = async (method: string, url: string, init: LooseInit = {}) => {
+  /** The checks every call makes before sending, and the context its layers share. */
+  const prepare = (method: string, url: string, init: LooseInit) => {
     const operation = operationByRoute.get(`${method} ${url}`);
     const where = operation ?? `${method} ${url}`;
     const { timeout, retry, params, ...rest } = init;
@@ -84,29 +94,45 @@ export function createRawClient(options: RawClientOptions): RawClient {
       retry,
       attempts: 0,
     };
+    return { operation, params, path, rest, context };
+  };
+
+  const rawCall = async (method: string, url: string, init: LooseInit = {}) => {
+    const { operation, params, path, rest, context } = prepare(method, url, init);
     const result = await base.request(method as never, url as never, {
       ...rest,
       params: { ...params, path },
       [CONTEXT_KEY]: context,
     } as never);
-    if (result.response.ok) return result;
-    return {
-      response: result.response,
-      error: createHuaweiCloudError({
-        status: result.response.status,
-        operation,
-        attempts: context.attempts,
-        requestId: result.response.headers.get("x-request-id") ?? undefined,
-        headers: Object.fromEntries(result.response.headers),
-        body: result.error,
-      }),
-    };
+    // Raw callers get a real web Response, in the state openapi-fetch left it.
+    const response = asWebResponse(result.response);
+    if (response.ok) return { ...result, response };
+    return { response, error: typedError(response, result.error, operation, context) };
   };
 
-  // Raw callers get a real web Response, in the state openapi-fetch left it.
-  const rawCall = async (method: string, url: string, init: LooseInit | undefined) => {
-    const result = await call(method, url, init);
-    return { ...result, response: asWebResponse(result.response) };
+  /**
+   * A named call sends the request openapi-fetch would build for it (a JSON
+   * body, path values through its path serializer, headers merged as it
+   * merges them), without its general machinery, and reads the answer as it
+   * would with parseAs "json".
+   */
+  const namedCall = async (method: string, url: string, init: LooseInit) => {
+    const { operation, path, rest, context } = prepare(method, url, init);
+    const { headers, body, signal } = rest;
+    const serialized = body === undefined ? undefined : serializeBody(body, mergeHeaders(options.headers, headers));
+    const jsonType = serialized === undefined || serialized instanceof FormData ? {} : { "Content-Type": "application/json" };
+    const request = bridgeRequest(defaultPathSerializer(`${baseUrl}${url}`, path), {
+      method,
+      headers: mergeHeaders(jsonType, options.headers, headers),
+      body: serialized as BodyInit | undefined,
+      signal: signal ?? null,
+      redirect: "follow",
+      [CONTEXT_KEY]: context,
+    });
+    const response = await options.fetch(request);
+    const result = await readAsJson(response, method);
+    if (response.ok) return result;
+    return { response, error: typedError(response, result.error, operation, context) };
   };
 
   return {
@@ -115,17 +141,49 @@ export function createRawClient(options: RawClientOptions): RawClient {
     POST: (url, init) => rawCall("POST", url, init as unknown as LooseInit),
     DELETE: (url, init) => rawCall("DELETE", url, init as unknown as LooseInit),
     PATCH: (url, init) => rawCall("PATCH", url, init as unknown as LooseInit),
-    [NAMED_CALL]: call,
+    [NAMED_CALL]: namedCall,
   } as RawClient;
 }
 
-/**
- * A raw client's entry for the named calls: the same call, but the answer
- * stays as the transport gave it, since only its data or error is used.
- */
+/** openapi-fetch's default body serializer, as it calls it: its types leave out the headers it reads. */
+const serializeBody = defaultBodySerializer as (body: unknown, headers: Headers) => string | FormData;
+
+/** A raw client's entry for the named calls, which use only the data or the error of an answer. */
 export const NAMED_CALL = Symbol("named call");
 
 export type NamedCall = (method: string, url: string, init: object) => Promise<{ data?: unknown; error?: unknown }>;
+
+function typedError(response: Response, body: unknown, operation: OperationId | undefined, context: CallContext): HuaweiCloudError {
+  return createHuaweiCloudError({
+    status: response.status,
+    operation,
+    attempts: context.attempts,
+    requestId: response.headers.get("x-request-id") ?? undefined,
+    headers: Object.fromEntries(response.headers),
+    body,
+  });
+}
+
+/** openapi-fetch's reading of an answer with parseAs "json" (its coreFetch, version 0.17). */
+async function readAsJson(response: Response, method: string): Promise<{ data?: unknown; error?: unknown; response: Response }> {
+  const contentLength = response.headers.get("Content-Length");
+  const empty = contentLength === "0" && !response.headers.get("Transfer-Encoding")?.includes("chunked");
+  if (response.status === 204 || method === "HEAD" || empty) {
+    return response.ok ? { data: undefined, response } : { error: undefined, response };
+  }
+  if (response.ok) {
+    if (contentLength) return { data: await response.json(), response };
+    const text = await response.text();
+    return { data: text ? JSON.parse(text) : undefined, response };
+  }
+  let error: unknown = await response.text();
+  try {
+    error = JSON.parse(error as string);
+  } catch {
+    // Not JSON: the error body stays text, as openapi-fetch leaves it.
+  }
+  return { error, response };
+}
 
 /** `{project_id}` falls back to the client's projectId when the caller leaves it out. */
 function fillProjectId(url: string, path: Record<string, unknown> | undefined, projectId: string | undefined) {
