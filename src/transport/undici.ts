@@ -47,7 +47,7 @@ export function createUndiciSend(options: UndiciSendOptions = {}): Send {
       return bytesResponse(hasNoBody(statusCode, request.method) ? null : bytes, {
         status: statusCode,
         statusText: response.statusText,
-        headers: new Headers(headerPairs(response.headers)),
+        headers: toHeaders(response.headers),
       });
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
@@ -63,15 +63,18 @@ function hasNoBody(status: number, method: string): boolean {
   return status === 204 || status === 205 || status === 304 || method === "HEAD";
 }
 
-/** undici joins repeated response headers into arrays; a Response wants one pair per value. */
-function headerPairs(headers: IncomingHttpHeaders): [string, string][] {
-  const pairs: [string, string][] = [];
-  for (const name of Object.keys(headers)) {
-    const value = headers[name];
-    if (typeof value === "string") pairs.push([name, value]);
-    else if (value !== undefined) for (const item of value) pairs.push([name, item]);
+/**
+ * undici joins repeated response headers into arrays; Headers wants one
+ * append per value. Appending directly skips the conversion `new Headers(pairs)` makes.
+ */
+function toHeaders(incoming: IncomingHttpHeaders): Headers {
+  const headers = new Headers();
+  for (const name of Object.keys(incoming)) {
+    const value = incoming[name];
+    if (typeof value === "string") headers.append(name, value);
+    else if (value !== undefined) for (const item of value) headers.append(name, item);
   }
-  return pairs;
+  return headers;
 }
 
 const TIMEOUT_CODES = new Set(["UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"]);
