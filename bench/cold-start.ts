@@ -23,9 +23,10 @@ export interface ColdVariant {
 }
 
 /**
- * Our client as a process would load it: the tsc build in dist/ when there is one;
- * otherwise the TypeScript sources through tsx, and an esbuild bundle of them
- * (dependencies left as imports, as a build would) as a stand-in for dist/.
+ * Our client as a process would load it: the tsc build in dist/ when there is
+ * one at least as new as src/ and generated/; otherwise the TypeScript sources
+ * through tsx, and an esbuild bundle of them (dependencies left as imports, as
+ * a build would) as a stand-in for dist/.
  */
 export async function coldVariants(): Promise<ColdVariant[]> {
   const ours = at("bench/cold/ours.mjs");
@@ -33,9 +34,8 @@ export async function coldVariants(): Promise<ColdVariant[]> {
     { name: "bare node:http call (scale)", args: (port) => [at("bench/cold/baseline.mjs"), String(port)] },
   ];
   const built = at("dist/src/index.js");
-  if (existsSync(built)) {
-    const stale = statSync(built).mtimeMs < newestSource() ? " (older than src/: run npm run build)" : "";
-    variants.push({ name: `hwcloud-typed, dist/ build${stale}`, args: (port) => [ours, String(port), pathToFileURL(built).href] });
+  if (existsSync(built) && statSync(built).mtimeMs >= newestSource()) {
+    variants.push({ name: "hwcloud-typed, dist/ build", args: (port) => [ours, String(port), pathToFileURL(built).href] });
   } else {
     variants.push({
       name: "hwcloud-typed, src via tsx (no dist/)",
