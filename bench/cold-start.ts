@@ -4,9 +4,8 @@
  * the answer and its peak RSS; the parent also times spawn to exit.
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { build } from "esbuild";
+import type { BuiltClient } from "./built-client.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const at = (path: string) => fileURLToPath(new URL(path, new URL("..", import.meta.url)));
@@ -23,65 +22,27 @@ export interface ColdVariant {
 }
 
 /**
- * Our client as a process would load it: the tsc build in dist/ when there is
- * one at least as new as src/ and generated/; otherwise the TypeScript sources
- * through tsx, and an esbuild bundle of them (dependencies left as imports, as
- * a build would) as a stand-in for dist/.
+ * A bare node:http call for scale, our client through tsx (how the tests and
+ * this script load it) and as built (see built-client.ts), and the official SDK.
  */
-export async function coldVariants(): Promise<ColdVariant[]> {
+export function coldVariants(built: BuiltClient): ColdVariant[] {
   const ours = at("bench/cold/ours.mjs");
-  const variants: ColdVariant[] = [
+  return [
     { name: "bare node:http call (scale)", args: (port) => [at("bench/cold/baseline.mjs"), String(port)] },
-  ];
-  const built = at("dist/src/index.js");
-  if (existsSync(built) && statSync(built).mtimeMs >= newestSource()) {
-    variants.push({ name: "hwcloud-typed, dist/ build", args: (port) => [ours, String(port), pathToFileURL(built).href] });
-  } else {
-    variants.push({
-      name: "hwcloud-typed, src via tsx (no dist/)",
+    {
+      name: "hwcloud-typed, src via tsx",
       args: (port) => ["--import", "tsx", "--conditions=source", ours, String(port), pathToFileURL(at("src/index.ts")).href],
-    });
-    const bundled = await bundleSources();
-    variants.push({ name: "hwcloud-typed, esbuild bundle of src", args: (port) => [ours, String(port), pathToFileURL(bundled).href] });
-  }
-  variants.push({ name: "official SDK, require", args: (port) => [at("bench/cold/official.cjs"), String(port)] });
-  return variants;
-}
-
-/** Modification time of the newest file under src/ and generated/. */
-function newestSource(): number {
-  let newest = 0;
-  for (const directory of ["src", "generated"]) {
-    for (const entry of readdirSync(at(directory), { recursive: true, withFileTypes: true })) {
-      if (entry.isFile()) newest = Math.max(newest, statSync(`${entry.parentPath}/${entry.name}`).mtimeMs);
-    }
-  }
-  return newest;
-}
-
-/** src/ in one ES module, with packages left as imports; kept under node_modules/.cache so they resolve. */
-async function bundleSources(): Promise<string> {
-  const directory = at("node_modules/.cache/hwcloud-typed-bench");
-  mkdirSync(directory, { recursive: true });
-  const outfile = `${directory}/index.mjs`;
-  await build({
-    entryPoints: [at("src/index.ts")],
-    outfile,
-    bundle: true,
-    packages: "external",
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    conditions: ["source"],
-    logLevel: "error",
-  });
-  return outfile;
+    },
+    { name: `hwcloud-typed, ${built.label}`, args: (port) => [ours, String(port), built.url] },
+    { name: "official SDK, require", args: (port) => [at("bench/cold/official.cjs"), String(port)] },
+  ];
 }
 
 function runOnce(args: string[]): Promise<ColdRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    // A hung child is killed rather than left behind.
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"], timeout: 30_000 });
     let out = "";
     let err = "";
     child.stdout.on("data", (chunk: Buffer) => (out += chunk));
