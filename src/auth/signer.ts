@@ -230,11 +230,16 @@ function percentDecode(text: string): Uint8Array {
 
 /** `YYYYMMDDTHHMMSSZ` in UTC, the X-Sdk-Date format. */
 export function formatSdkDate(date: Date): string {
-  const iso = date.toISOString();
-  // Years outside 0000-9999 get a sign and six digits; only then is the general form needed.
-  if (iso.length !== 24) return iso.replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
-  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+  const year = date.getUTCFullYear();
+  // Four-digit years need no padding; any other is left to toISOString's own form.
+  if (year < 1000 || year > 9999) return date.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+  const month = TWO_DIGITS[date.getUTCMonth() + 1];
+  const day = TWO_DIGITS[date.getUTCDate()];
+  const time = `${TWO_DIGITS[date.getUTCHours()]}${TWO_DIGITS[date.getUTCMinutes()]}${TWO_DIGITS[date.getUTCSeconds()]}`;
+  return `${year}${month}${day}T${time}Z`;
 }
+
+const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, "0"));
 
 /** The instant an X-Sdk-Date names, or undefined when it is not a real `YYYYMMDDTHHMMSSZ` time. */
 export function parseSdkDate(text: string): Date | undefined {
