@@ -119,7 +119,9 @@ export function createRawClient(options: RawClientOptions): RawClient {
   const namedCall = async (method: string, url: string, init: LooseInit) => {
     const { operation, path, rest, context } = prepare(method, url, init);
     const { headers, body, signal } = rest;
-    const serialized = body === undefined ? undefined : serializeBody(body, mergeHeaders(options.headers, headers));
+    // The serializer reads only the content type; without one set, it needs no merged headers.
+    const typed = hasContentType(options.headers) || hasContentType(headers);
+    const serialized = body === undefined ? undefined : serializeBody(body, typed ? mergeHeaders(options.headers, headers) : undefined);
     const jsonType = serialized === undefined || serialized instanceof FormData ? {} : { "Content-Type": "application/json" };
     const request = bridgeRequest(defaultPathSerializer(`${baseUrl}${url}`, path), {
       method,
@@ -146,7 +148,13 @@ export function createRawClient(options: RawClientOptions): RawClient {
 }
 
 /** openapi-fetch's default body serializer, as it calls it: its types leave out the headers it reads. */
-const serializeBody = defaultBodySerializer as (body: unknown, headers: Headers) => string | FormData;
+const serializeBody = defaultBodySerializer as (body: unknown, headers: Headers | undefined) => string | FormData;
+
+function hasContentType(headers: Record<string, unknown> | Headers | undefined): boolean {
+  if (headers instanceof Headers) return headers.has("content-type");
+  for (const name in headers) if (name.toLowerCase() === "content-type") return true;
+  return false;
+}
 
 /** A raw client's entry for the named calls, which use only the data or the error of an answer. */
 export const NAMED_CALL = Symbol("named call");

@@ -85,6 +85,27 @@ describe.each(Object.keys(operations) as OperationId[])("%s, named", (id) => {
   });
 });
 
+describe("named calls with the caller's content type", () => {
+  it.each([
+    ["a form type, per call", {}, { "content-type": "application/x-www-form-urlencoded" }],
+    ["a form type, on the client", { "Content-Type": "application/x-www-form-urlencoded" }, {}],
+    ["another type", {}, { "Content-Type": "application/merge-patch+json" }],
+  ])("encode the body as the raw call does: %s", async (_, clientHeaders, callHeaders) => {
+    const unchecked = createClient({
+      credentials: { token: "t" },
+      projectId: PROJECT_ID,
+      endpoints: cloud.endpoints,
+      headers: clientHeaders,
+      validate: false,
+    });
+    const body = { name: "é", n: "1" } as never;
+    await unchecked.vpc.updateVpcPeering({ peering_id: "p", body }, { headers: callHeaders });
+    await unchecked.raw.vpc.PUT("/v2.0/vpc/peerings/{peering_id}", { params: { path: { peering_id: "p" } }, body, headers: callHeaders });
+    const [fromNamed, fromRaw] = cloud.server.requests;
+    expect(wire(fromNamed!)).toEqual(wire(fromRaw!));
+  });
+});
+
 describe("named calls read every answer as the raw call does", () => {
   const answers: [string, Reply][] = [
     ["JSON with a length", { status: 200, headers: { "content-type": "application/json", "content-length": String(Buffer.byteLength('{"a":[1,"é"]}')) }, body: '{"a":[1,"é"]}' }],
