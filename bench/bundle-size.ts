@@ -31,7 +31,7 @@ export type Platform = "node" | "browser";
 export interface BundleSize {
   minifiedBytes: number;
   gzipBytes: number;
-  /** Minified bytes per package in node_modules ("(own)" for everything else). */
+  /** Minified bytes per package in node_modules, and per top folder of our own (src/, generated/). */
   byPackage: Map<string, number>;
   /** Set when the app does not bundle for the platform as is; the size is then with these left unresolved. */
   unresolved?: string[];
@@ -81,7 +81,8 @@ function packageShares(metafile: Metafile): Map<string, number> {
   for (const output of Object.values(metafile.outputs)) {
     for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
       const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
-      const name = match?.[1] ?? "(own)";
+      // Our own code by top folder: src/, and generated/ (the compiled validators are most of it).
+      const name = match?.[1] ?? `${path.split("/")[0]}/`;
       shares.set(name, (shares.get(name) ?? 0) + bytesInOutput);
     }
   }
