@@ -45,15 +45,15 @@ export function createBindings(raw: Record<Service, RawClient>): Bindings<boolea
     const { method, path, service } = operation;
     const client = raw[service] as RawClient & { [NAMED_CALL]?: NamedCall };
     const named = client[NAMED_CALL];
-    const send: (url: string, init: object) => Promise<{ data?: unknown; error?: unknown }> = named
-      ? (url, init) => named(method, url, init)
-      : (client[method as keyof RawClient] as never);
+    const viaRaw = client[method as keyof RawClient] as unknown as (url: string, init: object) => Promise<{ data?: unknown; error?: unknown }>;
     (bindings[service] ??= {})[id.charAt(0).toLowerCase() + id.slice(1)] = async (
       args: { body?: unknown } & Record<string, unknown>,
       init: CallInit = {},
     ) => {
       const { body, ...pathParams } = args ?? {};
-      const result = await send(path, { ...init, params: { path: pathParams }, body });
+      const result = named
+        ? await named(id as OperationId, pathParams, body, init)
+        : await viaRaw(path, { ...init, params: { path: pathParams }, body });
       if (result.error !== undefined) throw result.error;
       return result.data;
     };

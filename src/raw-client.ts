@@ -79,26 +79,26 @@ export function createRawClient(options: RawClientOptions): RawClient {
   const baseUrl = removeTrailingSlash(options.baseUrl);
 
   /** The checks every call makes before sending, and the context its layers share. */
-  const prepare = (method: string, url: string, init: LooseInit) => {
-    const operation = operationByRoute.get(`${method} ${url}`);
-    const where = operation ?? `${method} ${url}`;
-    const { timeout, retry, params, ...rest } = init;
-    assertHeaderValues(where, "headers", rest.headers);
-    const path = fillProjectId(url, params?.path, options.projectId);
+  const prepare = (operation: OperationId | undefined, where: string, url: string, call: CallParts) => {
+    assertHeaderValues(where, "headers", call.headers);
+    const path = fillProjectId(url, call.path, options.projectId);
     assertSafePathValues(where, path);
-    if (operation && options.validate) validateInput(operation, { path, body: rest.body });
+    if (operation && options.validate) validateInput(operation, { path, body: call.body });
     const context: CallContext = {
       operation,
       idempotent: operation ? operations[operation].idempotent : false,
-      timeout,
-      retry,
+      timeout: call.timeout,
+      retry: call.retry,
       attempts: 0,
     };
-    return { operation, params, path, rest, context };
+    return { path, context };
   };
 
   const rawCall = async (method: string, url: string, init: LooseInit = {}) => {
-    const { operation, params, path, rest, context } = prepare(method, url, init);
+    const operation = operationByRoute.get(`${method} ${url}`);
+    const { timeout, retry, params, ...rest } = init;
+    const parts = { path: params?.path, body: rest.body, headers: rest.headers, timeout, retry };
+    const { path, context } = prepare(operation, operation ?? `${method} ${url}`, url, parts);
     const result = await base.request(method as never, url as never, {
       ...rest,
       params: { ...params, path },
@@ -116,9 +116,10 @@ export function createRawClient(options: RawClientOptions): RawClient {
    * merges them), without its general machinery, and reads the answer as it
    * would with parseAs "json".
    */
-  const namedCall = async (method: string, url: string, init: LooseInit) => {
-    const { operation, path, rest, context } = prepare(method, url, init);
-    const { headers, body, signal } = rest;
+  const namedCall: NamedCall = async (operation, pathArgs, body, init) => {
+    const { method, path: url } = operations[operation];
+    const { headers, signal } = init;
+    const { path, context } = prepare(operation, operation, url, { path: pathArgs, body, headers, timeout: init.timeout, retry: init.retry });
     // The serializer reads only the content type; without one set, it needs no merged headers.
     const typed = hasContentType(options.headers) || hasContentType(headers);
     const serialized = body === undefined ? undefined : serializeBody(body, typed ? mergeHeaders(options.headers, headers) : undefined);
@@ -159,7 +160,21 @@ function hasContentType(headers: Record<string, unknown> | Headers | undefined):
 /** A raw client's entry for the named calls, which use only the data or the error of an answer. */
 export const NAMED_CALL = Symbol("named call");
 
-export type NamedCall = (method: string, url: string, init: object) => Promise<{ data?: unknown; error?: unknown }>;
+export type NamedCall = (
+  operation: OperationId,
+  path: Record<string, unknown>,
+  body: unknown,
+  init: CallInit,
+) => Promise<{ data?: unknown; error?: unknown }>;
+
+/** What the checks before sending read of a call. */
+interface CallParts {
+  path?: Record<string, unknown>;
+  body?: unknown;
+  headers?: Record<string, string> | Headers;
+  timeout?: number;
+  retry?: Partial<RetryOptions>;
+}
 
 function typedError(response: Response, body: unknown, operation: OperationId | undefined, context: CallContext): HuaweiCloudError {
   return createHuaweiCloudError({
