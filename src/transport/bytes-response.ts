@@ -26,6 +26,18 @@ type BytesResponse = Response & { [AS_WEB]: () => Response };
 const decoder = new TextDecoder();
 const EMPTY = new Uint8Array(0);
 
+/** One way of reading a body: from the web Response once there is one, else from the bytes. */
+interface Reader<T> {
+  fromWeb: (response: Response) => Promise<T>;
+  fromBytes: (body: Uint8Array<ArrayBuffer>) => T;
+}
+
+const asText: Reader<string> = { fromWeb: (web) => web.text(), fromBytes: (body) => decoder.decode(body) };
+const asJson: Reader<unknown> = { fromWeb: (web) => web.json(), fromBytes: (body) => JSON.parse(decoder.decode(body)) };
+// Copies: the caller may write to what it gets, and clones share the bytes.
+const asArrayBuffer: Reader<ArrayBuffer> = { fromWeb: (web) => web.arrayBuffer(), fromBytes: (body) => body.slice().buffer };
+const asBytes: Reader<Uint8Array<ArrayBuffer>> = { fromWeb: (web) => web.bytes(), fromBytes: (body) => body.slice() };
+
 /** `bytes` null means no body at all (204, 304, HEAD), as `new Response(null)`. */
 export function bytesResponse(bytes: Uint8Array<ArrayBuffer> | null, answer: Answer): Response {
   // A status a Response refuses fails here, as the Response constructor would.
@@ -42,12 +54,12 @@ export function bytesResponse(bytes: Uint8Array<ArrayBuffer> | null, answer: Ans
     return web;
   };
 
-  const read = async <T>(fromWeb: (response: Response) => Promise<T>, fromBytes: (body: Uint8Array<ArrayBuffer>) => T): Promise<T> => {
-    if (web !== undefined) return fromWeb(web);
-    if (bytes === null) return fromBytes(EMPTY);
+  const read = async <T>(reader: Reader<T>): Promise<T> => {
+    if (web !== undefined) return reader.fromWeb(web);
+    if (bytes === null) return reader.fromBytes(EMPTY);
     if (consumed) throw new TypeError("Body is unusable: Body has already been read");
     consumed = true;
-    return fromBytes(bytes);
+    return reader.fromBytes(bytes);
   };
 
   const response: BytesResponse = {
@@ -64,11 +76,10 @@ export function bytesResponse(bytes: Uint8Array<ArrayBuffer> | null, answer: Ans
     get bodyUsed() {
       return web === undefined ? consumed : web.bodyUsed;
     },
-    text: () => read((web) => web.text(), (body) => decoder.decode(body)),
-    json: () => read((web) => web.json(), (body) => JSON.parse(decoder.decode(body))),
-    // Copies: the caller may write to what it gets, and clones share the bytes.
-    arrayBuffer: () => read((web) => web.arrayBuffer(), (body) => body.slice().buffer),
-    bytes: () => read((web) => web.bytes(), (body) => body.slice()),
+    text: () => read(asText),
+    json: () => read(asJson),
+    arrayBuffer: () => read(asArrayBuffer),
+    bytes: () => read(asBytes),
     blob: () => toWeb().blob(),
     formData: () => toWeb().formData(),
     clone: () => {
