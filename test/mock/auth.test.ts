@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { AuthenticationError } from "../../src/index.ts";
 import { MOCK_AK, MOCK_SK, MOCK_TOKEN, type MockCloud, startMockCloud } from "../../src/mock/index.ts";
 import { officialHeaders, ourRequest, vpcV2, vpcV3 } from "../auth/official-sdk.ts";
-import { call, clientFor, operationIds, pathOf, rawPut, validBody, useMockCloud } from "./support.ts";
+import { call, clientFor, operationIds, pathOf, rawPut, validBody, useMockCloud, rejectionOf } from "./support.ts";
 
 const MINUTE = 60_000;
 const start = useMockCloud();
@@ -17,14 +17,7 @@ function peeringArgs(mock: MockCloud) {
   return { ...mock.resources.UpdateVpcPeering, body: validBody("UpdateVpcPeering") };
 }
 
-async function rejection(promise: Promise<unknown>): Promise<AuthenticationError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AuthenticationError);
-  return error as AuthenticationError;
-}
+const rejection = (promise: Promise<unknown>) => rejectionOf(promise, AuthenticationError);
 
 describe("AK/SK signatures", () => {
   it("accepts a request signed by our client, for every operation", async () => {

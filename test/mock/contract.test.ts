@@ -12,7 +12,7 @@ import spec from "../../generated/openapi.json" with { type: "json" };
 import { createAjv } from "../../scripts/ajv.ts";
 import { HuaweiCloudError, operations, type OperationId } from "../../src/index.ts";
 import { type MockCloud, startMockCloud } from "../../src/mock/index.ts";
-import { call, clientFor, operationIds, operationObject, requestExamples, resolveRef, validBody } from "./support.ts";
+import { call, clientFor, operationIds, operationObject, requestExamples, resolveRef, validBody, rejectionOf } from "./support.ts";
 
 const SPEC_ID = "https://hwcloud-typed.invalid/openapi.json";
 const ajv = createAjv();
@@ -73,14 +73,7 @@ describe.each(examples)("$id, request example $name", ({ id, body }) => {
 });
 
 describe.each(operationIds)("%s errors", (id) => {
-  async function errorOf(promise: Promise<unknown>): Promise<HuaweiCloudError> {
-    const error = await promise.then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(HuaweiCloudError);
-    return error as HuaweiCloudError;
-  }
+  const errorOf = (promise: Promise<unknown>) => rejectionOf(promise, HuaweiCloudError);
 
   it("400 for an invalid body validates against the declared 400 schema", async () => {
     const client = clientFor(cloud, { validate: false });

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { NotFoundError, operations } from "../../src/index.ts";
 import { MOCK_TOKEN, type MockCloudOptions } from "../../src/mock/index.ts";
-import { call, clientFor, errorMessage, errorShape, okExample, operationIds, useMockCloud, validBody } from "./support.ts";
+import { call, clientFor, errorMessage, errorShape, okExample, operationIds, useMockCloud, validBody, rejectionOf } from "./support.ts";
 
 const startMock = useMockCloud();
 
@@ -17,14 +17,7 @@ async function start(options: MockCloudOptions = {}) {
   return { cloud, client: clientFor(cloud, options.now ? { credentials: { token: MOCK_TOKEN } } : {}) };
 }
 
-async function notFound(promise: Promise<unknown>): Promise<NotFoundError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(NotFoundError);
-  return error as NotFoundError;
-}
+const notFound = (promise: Promise<unknown>) => rejectionOf(promise, NotFoundError);
 
 describe("seeded resources", () => {
   it("are the ids of the spec's 200 samples, or of its path parameter samples where the 200 sample has none", async () => {

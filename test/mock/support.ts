@@ -5,7 +5,7 @@
  */
 import spec from "../../generated/openapi.json" with { type: "json" };
 import { createClient, type ClientOptions, operations, type OperationId } from "../../src/index.ts";
-import { afterEach } from "vitest";
+import { afterEach, expect } from "vitest";
 import { MOCK_AK, MOCK_SK, MOCK_TOKEN, type MockCloud, type MockCloudOptions, startMockCloud } from "../../src/mock/index.ts";
 
 export const operationIds = Object.keys(operations) as OperationId[];
@@ -106,4 +106,14 @@ export function useMockCloud(): (options?: MockCloudOptions) => Promise<MockClou
     started.push(cloud);
     return cloud;
   };
+}
+
+/** The error a call was rejected with, asserted to be of the given class. */
+export async function rejectionOf<E extends Error>(promise: Promise<unknown>, ErrorClass: abstract new (...args: never[]) => E): Promise<E> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(ErrorClass);
+  return error as E;
 }
