@@ -16,6 +16,8 @@ export type paths = {
          * Update a VPC peering connection
          * @description Updates a VPC peering connection (更新对等连接). Give at least one field; at present
          *     only the name can be changed (目前只支持更新name).
+         *
+         *     Idempotent: the request sets fields to the values given, so a repeat changes nothing more.
          */
         put: operations["UpdateVpcPeering"];
         post?: never;
@@ -47,6 +49,8 @@ export type paths = {
          *     target, VNI, packet length, priority, source type or whether it is enabled.
          *     Fields left out keep their value. Note that `enabled` is the string `"true"` or
          *     `"false"` in the request but a boolean in the response.
+         *
+         *     Idempotent: the request sets fields to the values given, so a repeat changes nothing more.
          */
         put: operations["UpdateTrafficMirrorSession"];
         post?: never;
@@ -78,6 +82,9 @@ export type paths = {
          *     EVS's OpenStack Cinder compatible API. `display_name` and `display_description`
          *     are Cinder's older names for `name` and `description`. Names and descriptions
          *     are limited to 255 bytes, not characters.
+         *
+         *     Idempotent: the request sets the name and description to the values given, so a
+         *     repeat changes nothing more.
          */
         put: operations["CinderUpdateSnapshot"];
         post?: never;
@@ -110,6 +117,10 @@ export type paths = {
          * @description Updates an external data source of a DWS cluster (更新数据源): the IAM agency it
          *     is reached through, and whether to restart. The update runs as a job whose ID
          *     the response returns.
+         *
+         *     Not idempotent: every request starts a new DWS job, and with `reboot: true` another
+         *     cluster restart, so the client never resends it after the request may have reached
+         *     the service (`x-idempotent: false`).
          */
         put: operations["UpdateDataSource"];
         post?: never;
@@ -137,6 +148,9 @@ export type paths = {
          * @description Sets the route tables associated with a VPC endpoint (修改终端节点路由表). Route
          *     tables that could not be associated or disassociated are listed in the
          *     response's `error` member; the call as a whole still answers 200.
+         *
+         *     Idempotent: the request replaces the whole list of associated route tables, so
+         *     sending the same list twice leaves the same associations.
          */
         put: operations["UpdateEndpointRoutetable"];
         post?: never;

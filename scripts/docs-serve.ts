@@ -10,9 +10,7 @@ import { createServer, type ServerResponse } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { bundleSpec } from "./bundle.ts";
 import { buildDocs, DEFAULT_DOCS_OUT, INTRO_PATH } from "./docs.ts";
-import { listOperations } from "./emit/operations.ts";
 import { DEFAULT_OUT, DEFAULT_SPEC, generateFiles, writeFiles } from "./generate.ts";
 
 const EVENTS_PATH = "/__docs-events";
@@ -33,12 +31,11 @@ export function withLiveReload(html: string, build: number): string {
 
 const buildEvent = (build: number) => `event: build\ndata: ${build}\n\n`;
 
-/** Regenerates generated/ from the spec, then the page; in this process, with the operation table fresh from the spec. */
+/** Regenerates generated/ from the spec, then the page from what was just written. */
 async function rebuild(): Promise<string> {
   const started = performance.now();
   await writeFiles(await generateFiles(DEFAULT_SPEC), DEFAULT_OUT);
-  const table = listOperations(await bundleSpec(DEFAULT_SPEC, { dereference: true }));
-  const { bytes } = await buildDocs({ table });
+  const { bytes } = await buildDocs();
   return `${DEFAULT_DOCS_OUT} (${(bytes / 1024).toFixed(0)} KiB) in ${((performance.now() - started) / 1000).toFixed(2)} s`;
 }
 

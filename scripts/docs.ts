@@ -23,13 +23,17 @@ const PAGE_TITLE = "hwcloud-typed: Huawei Cloud update operations";
 export const SAMPLE_LANG = "TypeScript";
 export const SAMPLE_LABEL = "hwcloud-typed";
 
-/** What a sample needs of one operation; the generated operation table has it. */
-export interface TableEntry {
-  operationId: string;
+export const DEFAULT_SAMPLES_JSON = "generated/samples.json";
+
+/** What a code sample needs of one operation: generated/samples.json has it. */
+export interface SampledOperation {
+  service: string;
+  methodName: string;
   method: string;
   path: string;
-  service: string;
-  pathParams: readonly string[];
+  /** A value for every required parameter. */
+  params: Record<string, unknown>;
+  body?: unknown;
 }
 
 /** Redoc options (Redoc 3 names). */
@@ -63,63 +67,6 @@ export const CONTENT_SECURITY_POLICY = [
 const BADGE_IMAGES = ["https://cdn.redoc.ly/redoc/logo-mini-full.svg", "https://cdn.redoc.ly/redoc/logo-mini.svg"];
 const BADGE_LINK = "https://redocly.com/redoc/";
 
-/** The lowerCamelCase method name of an operation: `UpdateVpcPeering` -> `updateVpcPeering`. */
-export function methodName(operationId: string): string {
-  return operationId.charAt(0).toLowerCase() + operationId.slice(1);
-}
-
-/** Follows local `$ref`s (`#/components/...`) until a node that is not a reference. */
-export function resolveRef(document: OpenApiDocument, node: any): any {
-  const seen = new Set<string>();
-  let current = node;
-  while (current && typeof current.$ref === "string") {
-    const ref: string = current.$ref;
-    if (!ref.startsWith("#/") || seen.has(ref)) throw new Error(`cannot resolve ${ref}`);
-    seen.add(ref);
-    current = ref
-      .slice(2)
-      .split("/")
-      .map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~"))
-      .reduce((parent: any, key) => parent?.[key], document);
-    if (current === undefined) throw new Error(`${ref} points nowhere`);
-  }
-  return current;
-}
-
-/** The example value of a parameter or media type: `example`, else the first of `examples`. */
-export function exampleOf(document: OpenApiDocument, holder: any): unknown {
-  if (holder?.example !== undefined) return holder.example;
-  const first = Object.values<any>(holder?.examples ?? {})[0];
-  if (first !== undefined) return resolveRef(document, first).value;
-  const schema = resolveRef(document, holder?.schema);
-  return schema?.example ?? schema?.examples?.[0];
-}
-
-/** Path parameter and request body examples of one operation, straight from the spec. */
-export function operationExamples(
-  document: OpenApiDocument,
-  entry: TableEntry,
-): { pathParams: Record<string, unknown>; body: unknown } {
-  const pathItem = document.paths?.[entry.path];
-  const operation = pathItem?.[entry.method.toLowerCase()];
-  if (!operation) throw new Error(`${entry.operationId}: ${entry.method} ${entry.path} is not in the spec`);
-  const parameters = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])].map((parameter: any) =>
-    resolveRef(document, parameter),
-  );
-  const pathParams = Object.fromEntries(
-    entry.pathParams.map((name) => {
-      const parameter = parameters.find((candidate) => candidate.in === "path" && candidate.name === name);
-      const value = exampleOf(document, parameter);
-      if (value === undefined) throw new Error(`${entry.operationId}: path parameter ${name} has no example`);
-      return [name, value];
-    }),
-  );
-  const media = resolveRef(document, operation.requestBody)?.content?.["application/json"];
-  const body = media ? exampleOf(document, media) : undefined;
-  if (media && body === undefined) throw new Error(`${entry.operationId}: the request body has no example`);
-  return { pathParams, body };
-}
-
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** A JSON value as a TypeScript literal, indented by two spaces per level. */
@@ -138,9 +85,9 @@ export function tsLiteral(value: unknown, indent = ""): string {
   return `{\n${lines.join("\n")}\n${indent}}`;
 }
 
-/** The TypeScript call of one operation, with the spec's example values. */
-export function codeSample(entry: TableEntry, examples: { pathParams: Record<string, unknown>; body: unknown }): string {
-  const args = { ...examples.pathParams, ...(examples.body === undefined ? {} : { body: examples.body }) };
+/** The TypeScript call of one operation, with the sample values of its required parameters and body. */
+export function codeSample(entry: SampledOperation): string {
+  const args = { ...entry.params, ...(entry.body === undefined ? {} : { body: entry.body }) };
   return [
     `import { createClient } from "hwcloud-typed";`,
     ``,
@@ -151,7 +98,7 @@ export function codeSample(entry: TableEntry, examples: { pathParams: Record<str
     `  },`,
     `});`,
     ``,
-    `const result = await client.${entry.service}.${methodName(entry.operationId)}(${tsLiteral(args)});`,
+    `const result = await client.${entry.service}.${entry.methodName}(${Object.keys(args).length === 0 ? "" : tsLiteral(args)});`,
     ``,
   ].join("\n");
 }
@@ -161,8 +108,8 @@ export function nestHeadings(markdown: string): string {
   return markdown.replace(/^# /gm, "## ");
 }
 
-/** A copy of the spec with the docs intro and one TypeScript sample per operation of `table`. */
-export function decorateSpec(document: OpenApiDocument, table: readonly TableEntry[], intro: string): OpenApiDocument {
+/** A copy of the spec with the docs intro and one TypeScript sample per operation. */
+export function decorateSpec(document: OpenApiDocument, operations: readonly SampledOperation[], intro: string): OpenApiDocument {
   const decorated: OpenApiDocument = structuredClone(document);
   delete decorated["x-generated"];
   decorated.info = {
@@ -170,9 +117,9 @@ export function decorateSpec(document: OpenApiDocument, table: readonly TableEnt
     title: DOCS_TITLE,
     description: `${intro.trimEnd()}\n\n${nestHeadings(decorated.info?.description ?? "")}`,
   };
-  for (const entry of table) {
+  for (const entry of operations) {
     const operation = decorated.paths[entry.path][entry.method.toLowerCase()];
-    const sample = { lang: SAMPLE_LANG, label: SAMPLE_LABEL, source: codeSample(entry, operationExamples(document, entry)) };
+    const sample = { lang: SAMPLE_LANG, label: SAMPLE_LABEL, source: codeSample(entry) };
     operation["x-codeSamples"] = [sample, ...(operation["x-codeSamples"] ?? []).filter((other: any) => other.label !== SAMPLE_LABEL)];
   }
   return decorated;
@@ -236,20 +183,20 @@ export interface BuildDocsOptions {
   spec?: string;
   /** Where the page goes; docs/index.html by default. */
   out?: string;
-  /** The operation table; generated/operations.ts by default. */
-  table?: readonly TableEntry[];
+  /** Samples of every operation; generated/samples.json by default. */
+  samples?: string;
 }
 
 /** Builds the page; returns where it went, its size in bytes and how long it took. */
 export async function buildDocs(options: BuildDocsOptions = {}): Promise<{ out: string; bytes: number; ms: number }> {
   const started = performance.now();
   const out = path.resolve(options.out ?? DEFAULT_DOCS_OUT);
-  const [document, intro] = await Promise.all([
+  const [document, samples, intro] = await Promise.all([
     readFile(options.spec ?? DEFAULT_SPEC_JSON, "utf8").then((text) => JSON.parse(text) as OpenApiDocument),
+    readFile(options.samples ?? DEFAULT_SAMPLES_JSON, "utf8").then((text) => JSON.parse(text) as Record<string, SampledOperation>),
     readFile(INTRO_PATH, "utf8"),
   ]);
-  const table = options.table ?? Object.values((await import("../generated/operations.ts")).operations);
-  const decorated = decorateSpec(document, table, intro);
+  const decorated = decorateSpec(document, Object.values(samples), intro);
   const work = await mkdtemp(path.join(tmpdir(), "hwcloud-docs-"));
   try {
     const specFile = path.join(work, "openapi.json");

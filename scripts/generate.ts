@@ -1,7 +1,7 @@
 /**
  * `npm run generate`: spec -> generated/. Bundles openapi/ with Redocly, then
- * writes the types, the operation table, the compiled validators and the
- * bundled spec. `--check` compares instead of writing; `--watch` regenerates
+ * writes the types, the operation table, the method types, the compiled
+ * validators, the samples and the bundled spec. `--check` compares instead of writing; `--watch` regenerates
  * on every change under openapi/.
  */
 import { watch } from "node:fs";
@@ -11,9 +11,12 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { bundleSpec } from "./bundle.ts";
 import { banner } from "./emit/banner.ts";
-import { emitOperations, listOperations } from "./emit/operations.ts";
+import { emitMethods } from "./emit/methods.ts";
+import { emitOperations } from "./emit/operations.ts";
+import { emitSamples } from "./emit/samples.ts";
 import { emitSchemaTypes } from "./emit/schema-types.ts";
 import { emitValidators } from "./emit/validators.ts";
+import { listOperations, listServices } from "./spec-model.ts";
 
 export const DEFAULT_SPEC = "openapi/openapi.yaml";
 export const DEFAULT_OUT = "generated";
@@ -27,11 +30,14 @@ export async function generateFiles(specPath: string = DEFAULT_SPEC): Promise<Ma
     bundleSpec(specPath, { dereference: true }),
   ]);
   const entries = listOperations(dereferenced);
+  const services = listServices(dereferenced, entries);
   return new Map([
     ["openapi.json", `${JSON.stringify({ "x-generated": header, ...document }, null, 2)}\n`],
     ["schema.ts", await emitSchemaTypes(document, header)],
-    ["operations.ts", emitOperations(entries, header)],
+    ["operations.ts", emitOperations(entries, services, header)],
+    ["methods.ts", emitMethods(entries, services, header)],
     ["validators.ts", emitValidators(entries, header)],
+    ["samples.json", emitSamples(entries)],
   ]);
 }
 

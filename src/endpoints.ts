@@ -1,4 +1,4 @@
-import { operations, type Service } from "../generated/operations.ts";
+import { type Service, services } from "../generated/operations.ts";
 import { ValidationError } from "./errors.ts";
 
 export type Endpoints = Record<Service, string>;
@@ -13,12 +13,8 @@ const DOMAIN_EXCEPTIONS: Record<string, Partial<Record<string, string>>> = {
   "eu-west-101": { dws: "myhuaweicloud.eu", vpcep: "myhuaweicloud.eu" },
 };
 
-/** The spec's server template of each service, e.g. vpc -> https://vpc.{region}.myhuaweicloud.com. */
-const serverTemplates = Object.fromEntries(
-  Object.values(operations).map((operation) => [operation.service, operation.server]),
-) as Record<Service, string>;
-
-export const services = Object.keys(serverTemplates) as Service[];
+/** Every service of the spec, e.g. ["vpc", "evs", ...]. */
+export const serviceNames = Object.keys(services) as Service[];
 
 const REGION_PATTERN = /^[a-z]{2,}(-[a-z0-9]+)+$/;
 
@@ -36,8 +32,15 @@ export function resolveEndpoints(options: EndpointOptions = {}): Endpoints {
       { field: "region", rule: "pattern", message: `must look like "cn-north-4", got ${JSON.stringify(region)}` },
     ]);
   }
+  for (const name of Object.keys(options.endpoints ?? {})) {
+    if (!(name in services)) {
+      throw new ValidationError("createClient", [
+        { field: `endpoints.${name}`, rule: "additionalProperties", message: `is not a service of the spec (${serviceNames.join(", ")})` },
+      ]);
+    }
+  }
   const resolved = {} as Endpoints;
-  for (const service of services) {
+  for (const service of serviceNames) {
     const override = options.endpoints?.[service];
     resolved[service] = override === undefined ? defaultEndpoint(service, region) : checkEndpoint(service, override, options);
   }
@@ -45,7 +48,7 @@ export function resolveEndpoints(options: EndpointOptions = {}): Endpoints {
 }
 
 export function defaultEndpoint(service: Service, region: string): string {
-  const url = serverTemplates[service].replace("{region}", region);
+  const url = services[service].replace("{region}", region);
   const domain = DOMAIN_EXCEPTIONS[region]?.[service];
   return domain ? url.replace("myhuaweicloud.com", domain) : url;
 }
@@ -57,6 +60,10 @@ function checkEndpoint(service: Service, value: string, options: EndpointOptions
     url = new URL(value);
   } catch {
     throw new ValidationError("createClient", [{ field, rule: "format", message: "must be an absolute http(s) URL" }]);
+  }
+  if (url.username !== "" || url.password !== "") {
+    // Quoting the URL would quote the password.
+    throw new ValidationError("createClient", [{ field, rule: "format", message: "must not carry a user name or password" }]);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw new ValidationError("createClient", [{ field, rule: "format", message: "must be an http(s) URL" }]);

@@ -54,6 +54,11 @@ export class HuaweiCloudError extends HwcloudTypedError {
     this.headers = init.headers;
     this.body = init.body;
   }
+
+  /** Where a 3xx answer points; the client never follows it, since the request carries credentials. */
+  get location(): string | undefined {
+    return this.headers.location;
+  }
 }
 
 export class BadRequestError extends HuaweiCloudError {
@@ -87,37 +92,19 @@ const byStatus: Record<number, typeof HuaweiCloudError> = {
   429: RateLimitError,
 };
 
-/** The right subclass for a status: 5xx are ServerError, unlisted 4xx the base class. */
+/** The right subclass for a status: 5xx are ServerError, 3xx (never followed) and unlisted 4xx the base class. */
 export function createHuaweiCloudError(init: HuaweiCloudErrorInit): HuaweiCloudError {
   const ErrorClass = byStatus[init.status] ?? (init.status >= 500 ? ServerError : HuaweiCloudError);
   return new ErrorClass(init);
 }
 
-/** Builds the typed error of a non-2xx response, reading its body once. */
-export async function errorFromResponse(
-  response: Response,
-  options: { operation?: string; attempts?: number } = {},
-): Promise<HuaweiCloudError> {
-  const text = await response.text();
-  return createHuaweiCloudError({
-    status: response.status,
-    operation: options.operation,
-    attempts: options.attempts,
-    requestId: response.headers.get("x-request-id") ?? undefined,
-    headers: Object.fromEntries(response.headers),
-    body: parseJson(text),
-  });
-}
+/** How much of a body's text an error message or excerpt quotes. */
+export const MAX_TEXT_IN_MESSAGE = 200;
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
+/** The start of a text, cut at MAX_TEXT_IN_MESSAGE characters. */
+export function excerptOf(text: string): string {
+  return text.length > MAX_TEXT_IN_MESSAGE ? `${text.slice(0, MAX_TEXT_IN_MESSAGE)}…` : text;
 }
-
-const MAX_TEXT_IN_MESSAGE = 200;
 
 /**
  * Reads the code and message out of the error shapes Huawei uses:
@@ -127,7 +114,7 @@ const MAX_TEXT_IN_MESSAGE = 200;
 export function parseErrorBody(body: unknown): { code?: string; message?: string } {
   if (typeof body === "string") {
     const text = body.trim();
-    return text ? { message: text.length > MAX_TEXT_IN_MESSAGE ? `${text.slice(0, MAX_TEXT_IN_MESSAGE)}…` : text } : {};
+    return text ? { message: excerptOf(text) } : {};
   }
   if (!isRecord(body)) return {};
   if (typeof body.error_code === "string" || typeof body.error_msg === "string") {
@@ -156,14 +143,72 @@ function asString(value: unknown): string | undefined {
   return value === undefined || value === null ? undefined : String(value);
 }
 
-/** The request never got an HTTP answer: refused, reset, DNS failure, TLS failure. */
+/** The request never got a whole HTTP answer: refused, reset, DNS failure, TLS failure, a body cut short. */
 export class ConnectionError extends HwcloudTypedError {
   override name = "ConnectionError";
+  /**
+   * False only when the request provably never left: the connection was
+   * refused or the host not found. Only then may a call that is not
+   * idempotent be sent again.
+   */
+  readonly requestSent: boolean;
+  /** False when another attempt cannot help, e.g. a certificate the client does not trust. */
+  readonly retryable: boolean;
+
+  constructor(
+    message: string,
+    options: { operation?: string; attempts?: number; cause?: unknown; requestSent?: boolean; retryable?: boolean } = {},
+  ) {
+    super(message, options);
+    this.requestSent = options.requestSent ?? true;
+    this.retryable = options.retryable ?? true;
+  }
 }
 
 /** An attempt ran past its timeout, or the call past its deadline. */
 export class TimeoutError extends ConnectionError {
   override name = "TimeoutError";
+}
+
+/**
+ * A 2xx answer whose body is not what the spec declares: not JSON, empty
+ * where a body is declared, or in an encoding nobody asked for.
+ */
+export class InvalidResponseError extends HwcloudTypedError {
+  override name = "InvalidResponseError";
+  readonly status: number;
+  readonly requestId: string | undefined;
+  readonly contentType: string | undefined;
+  /** The start of the body as text, at most 200 characters. */
+  readonly excerpt: string;
+
+  constructor(
+    reason: string,
+    init: { status: number; operation?: string; attempts?: number; requestId?: string; contentType?: string; excerpt: string; cause?: unknown },
+  ) {
+    super(
+      `${init.operation ?? "request"}: the ${init.status} answer ${reason} (content type ${init.contentType ?? "none"}` +
+        (init.requestId ? `, request id ${init.requestId})` : ")"),
+      init,
+    );
+    this.status = init.status;
+    this.requestId = init.requestId;
+    this.contentType = init.contentType;
+    this.excerpt = init.excerpt;
+  }
+}
+
+/** An answer longer than `maxResponseBytes`; its connection was dropped unread. */
+export class ResponseTooLargeError extends HwcloudTypedError {
+  override name = "ResponseTooLargeError";
+  readonly status: number;
+  readonly maxResponseBytes: number;
+
+  constructor(init: { status: number; maxResponseBytes: number; operation?: string }) {
+    super(`${init.operation ?? "request"}: the ${init.status} answer is longer than maxResponseBytes (${init.maxResponseBytes})`, init);
+    this.status = init.status;
+    this.maxResponseBytes = init.maxResponseBytes;
+  }
 }
 
 /** The caller's AbortSignal fired; `cause` is the signal's reason. */

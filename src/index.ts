@@ -1,7 +1,10 @@
-export { createClient, DEFAULT_USER_AGENT } from "./client.ts";
-export type { AkSkCredentials, ClientOptions, Credentials, HwcloudClient, TokenCredentials } from "./client.ts";
-export type { OperationArgs, OperationCall, PathParams, RequestBody, ResponseBody, ServiceClient } from "./bindings.ts";
-export type { CallInit, RawClient, RawResult } from "./raw-client.ts";
+export { createClient } from "./client.ts";
+export type { HwcloudClient } from "./client.ts";
+export { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_USER_AGENT } from "./options.ts";
+export type { AkSkCredentials, CallInit, ClientOptions, Credentials, TokenCredentials } from "./options.ts";
+export type { NamedCalls } from "./named-calls.ts";
+export type { OperationArgs, OperationResult } from "../generated/methods.ts";
+export type { RawClient, RawResult } from "./raw-client.ts";
 export { defaultEndpoint, resolveEndpoints } from "./endpoints.ts";
 export type { Endpoints } from "./endpoints.ts";
 export {
@@ -12,15 +15,17 @@ export {
   ConnectionError,
   HuaweiCloudError,
   HwcloudTypedError,
+  InvalidResponseError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
+  ResponseTooLargeError,
   ServerError,
   TimeoutError,
   ValidationError,
 } from "./errors.ts";
 export type { ValidationIssue } from "./errors.ts";
-export type { RetryOptions } from "./retry.ts";
-export { operations } from "../generated/operations.ts";
+export type { AttemptEvent, RetryEvent, RetryOptions } from "./retry/policy.ts";
+export { operations, services } from "../generated/operations.ts";
 export type { OperationId, Service } from "../generated/operations.ts";
 export type * from "../generated/schema.ts";

@@ -1,19 +1,18 @@
-import type { OperationId } from "../generated/operations.ts";
-import * as validators from "../generated/validators.ts";
 import { ValidationError, type ValidationIssue } from "./errors.ts";
+import type { CompiledValidator, OperationDescriptor } from "./operation.ts";
 
-interface CompiledValidator {
-  (data: unknown): boolean;
-  errors?: Array<{ instancePath: string; keyword: string; message?: string; params: Record<string, unknown> }> | null;
+/** What a call sends, split by where it goes. */
+export interface CallInput {
+  path: Record<string, unknown>;
+  query: Record<string, unknown>;
+  header: Record<string, unknown>;
+  body?: unknown;
 }
 
-const compiled = validators as unknown as Record<OperationId, CompiledValidator>;
-
-/** Checks `{ path, body }` against the operation's schemas; throws a ValidationError naming each bad field. */
-export function validateInput(operation: OperationId, input: { path: Record<string, unknown>; body?: unknown }): void {
-  const validate = compiled[operation];
-  if (!validate || validate(input)) return;
-  throw new ValidationError(operation, (validate.errors ?? []).map(toIssue));
+/** Checks a call's input against the operation's schemas; throws a ValidationError naming each bad field. */
+export function validateInput(operation: Pick<OperationDescriptor, "id" | "validate">, input: CallInput): void {
+  if (operation.validate(input)) return;
+  throw new ValidationError(operation.id, (operation.validate.errors ?? []).map(toIssue));
 }
 
 function toIssue(error: NonNullable<CompiledValidator["errors"]>[number]): ValidationIssue {

@@ -1,13 +1,13 @@
 import type { AnySchema } from "ajv";
 import standaloneModule from "ajv/dist/standalone/index.js";
 import { createAjv } from "../ajv.ts";
-import type { OperationEntry } from "./operations.ts";
+import type { OperationEntry, ParamLocation } from "../spec-model.ts";
 
 /**
  * One validator per operation, compiled to plain code now so the client
  * validates with no validator library and no schema compilation at run time.
- * Each checks `{ path, body }`, so error paths read `/path/peering_id` or
- * `/body/peering/name`.
+ * Each checks `{ path, query, header, body }`, so error paths read
+ * `/path/peering_id`, `/query/limit` or `/body/peering/name`.
  */
 export function emitValidators(entries: OperationEntry[], header: string): string {
   // unicode: false counts UTF-16 units, as String#length does: the same as code points for every
@@ -41,12 +41,28 @@ function mapValues(record: unknown, map: (value: unknown) => unknown): unknown {
   return Object.fromEntries(Object.entries(record as Record<string, unknown>).map(([key, value]) => [key, map(value)]));
 }
 
+/** The schema of one call's input: each parameter under its location, the JSON body under `body`. */
 export function inputSchema(entry: OperationEntry): Record<string, unknown> {
-  const { path, body, bodyRequired } = entry.schemas;
+  const locations: ParamLocation[] = ["path", "query", "header"];
+  const properties: Record<string, unknown> = Object.fromEntries(
+    locations.map((location) => {
+      const parameters = entry.parameters.filter((parameter) => parameter.in === location);
+      return [
+        location,
+        {
+          type: "object",
+          properties: Object.fromEntries(parameters.map((parameter) => [parameter.name, parameter.schema])),
+          required: parameters.filter((parameter) => parameter.required).map((parameter) => parameter.name),
+          additionalProperties: false,
+        },
+      ];
+    }),
+  );
+  if (entry.body) properties.body = entry.body.schema;
   return {
     type: "object",
-    properties: { path, ...(body ? { body } : {}) },
-    required: bodyRequired ? ["path", "body"] : ["path"],
+    properties,
+    required: entry.body?.required ? [...locations, "body"] : locations,
     additionalProperties: false,
   };
 }

@@ -22,7 +22,7 @@ export interface HashFunctions {
   hmacSha256Hex(key: string, data: string): Promise<string>;
 }
 
-export interface Credentials {
+export interface AccessKeys {
   /** Access key id; sent in clear in the Authorization header. */
   ak: string;
   /** Secret access key; only ever used as the HMAC key. */
@@ -36,24 +36,24 @@ export interface SignableRequest {
   url: URL | string;
   headers: Headers | Record<string, string>;
   body?: Uint8Array | string;
-  /** Names the call in validation errors; an HttpRequest's context fits here. */
-  context?: { operation?: string };
+  /** Names the call in validation errors. */
+  operation?: string;
 }
 
 /** Returns the headers to add: X-Sdk-Date, Authorization and, with a security token, X-Security-Token. */
-export type Sign = (request: SignableRequest, credentials: Credentials, date: Date) => Promise<Record<string, string>>;
+export type Sign = (request: SignableRequest, credentials: AccessKeys, date: Date) => Promise<Record<string, string>>;
 
 /** A signer on the given hash functions, so each back-end can be tested on its own. */
 export function createSigner(hash: HashFunctions): Sign {
   return async (request, credentials, date) => {
-    const operation = request.context?.operation ?? "sign";
+    const operation = request.operation ?? "sign";
     assertCredentials(operation, credentials);
     if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
       throw new ValidationError(operation, [{ field: "date", rule: "format", message: "must be a valid Date" }]);
     }
     const url = typeof request.url === "string" ? new URL(request.url) : request.url;
     const sdkDate = formatSdkDate(date);
-    const entries = headersToSign(toHeaders(operation, request.headers), url, sdkDate, credentials.securityToken);
+    const entries = headersToSign(headerEntries(operation, request.headers), url, sdkDate, credentials.securityToken);
     // A caller-set X-Sdk-Content-Sha256 (e.g. UNSIGNED-PAYLOAD) replaces the body hash, as in the SDK.
     const payloadHash = entries.get("x-sdk-content-sha256") ?? (await hash.sha256Hex(request.body ?? ""));
     const signed = [...entries].sort(byName);
@@ -84,8 +84,7 @@ function byName(a: readonly [string, unknown], b: readonly [string, unknown]): n
  * host (from the URL unless set), X-Sdk-Date and X-Security-Token. A
  * multipart content type is left out: the transport rewrites its boundary.
  */
-function headersToSign(headers: Headers, url: URL, sdkDate: string, securityToken?: string): Map<string, string> {
-  const entries = new Map(headers);
+function headersToSign(entries: Map<string, string>, url: URL, sdkDate: string, securityToken?: string): Map<string, string> {
   entries.delete("authorization");
   if (entries.get("content-type")?.includes("multipart/form-data")) entries.delete("content-type");
   if (!entries.has("host")) entries.set("host", url.host);
@@ -94,7 +93,7 @@ function headersToSign(headers: Headers, url: URL, sdkDate: string, securityToke
   return entries;
 }
 
-function assertCredentials(operation: string, credentials: Credentials): void {
+function assertCredentials(operation: string, credentials: AccessKeys): void {
   assertHeaderValue(operation, "credentials.ak", credentials.ak, { required: true });
   if (typeof credentials.sk !== "string" || credentials.sk === "") {
     throw new ValidationError(operation, [
@@ -106,10 +105,24 @@ function assertCredentials(operation: string, credentials: Credentials): void {
   }
 }
 
-function toHeaders(operation: string, headers: Headers | Record<string, string>): Headers {
-  if (headers instanceof Headers) return headers;
-  for (const [name, value] of Object.entries(headers)) assertHeaderValue(operation, `header.${name}`, value);
-  return new Headers(headers);
+const HTTP_WHITESPACE_EDGES = /^[\t\n\r ]+|[\t\n\r ]+$/g;
+
+/**
+ * Lower-case names and their values, as a fetch `Headers` holds them: values
+ * trimmed, repeated names joined with ", ". A new map, so signing adds to it freely.
+ */
+function headerEntries(operation: string, headers: Headers | Record<string, string>): Map<string, string> {
+  if (headers instanceof Headers) return new Map(headers);
+  const entries = new Map<string, string>();
+  for (const name in headers) {
+    const value = headers[name]!;
+    assertHeaderValue(operation, `header.${name}`, value);
+    const lower = name.toLowerCase();
+    const trimmed = value.replace(HTTP_WHITESPACE_EDGES, "");
+    const previous = entries.get(lower);
+    entries.set(lower, previous === undefined ? trimmed : `${previous}, ${trimmed}`);
+  }
+  return entries;
 }
 
 /**

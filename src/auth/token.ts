@@ -1,16 +1,16 @@
-import { copyRequest, type Send } from "../http.ts";
 import { assertHeaderValue } from "../header-value.ts";
+import type { Send } from "../layers.ts";
 
-/** A fixed IAM token, or a function asked on every request so tokens can be refreshed. */
-export type TokenSource = string | (() => string | Promise<string>);
+/** A fixed IAM token, or a function asked before every attempt, with the attempt's signal, so tokens can be refreshed. */
+export type TokenSource = string | ((signal: AbortSignal) => string | Promise<string>);
+
+const NEVER = new AbortController().signal;
 
 /** The IAM token layer: sends X-Auth-Token on a copy of each request. */
 export function withToken(next: Send, token: TokenSource): Send {
   return async (request) => {
-    const value = typeof token === "function" ? await token() : token;
-    assertHeaderValue(request.context.operation ?? "request", "credentials.token", value, { required: true });
-    const authenticated = copyRequest(request);
-    authenticated.headers.set("X-Auth-Token", value);
-    return next(authenticated);
+    const value = typeof token === "function" ? await token(request.signal ?? NEVER) : token;
+    assertHeaderValue(request.operation, "credentials.token", value, { required: true });
+    return next({ ...request, headers: { ...request.headers, "x-auth-token": value } });
   };
 }

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
-import { verifySignature } from "../auth/verify.ts";
+import { verifySignature } from "./verify.ts";
 
 /** What the mock accepts: IAM tokens as `X-Auth-Token`, and AK/SK pairs for `SDK-HMAC-SHA256`. */
 export interface MockCredentials {

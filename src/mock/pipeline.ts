@@ -12,7 +12,9 @@ import type { Authenticator, AuthResult, ReceivedRequest } from "./auth.ts";
 import type { FaultEffect, FaultInjector } from "./faults.ts";
 import { faultError, gatewayError, type Reply, serviceError } from "./responses.ts";
 import type { Router } from "./router.ts";
-import type { Store } from "./store.ts";
+import { samplesOf, type Schema } from "./spec.ts";
+import { pathParamsOf, type Store } from "./store.ts";
+import { coerce } from "./update.ts";
 
 export interface PipelineParts {
   router: Router;
@@ -46,11 +48,15 @@ export type Pipeline = (
 
 export function createPipeline(parts: PipelineParts): Pipeline {
   return async (request, requestId, signal, facts) => {
-    const { pathname } = new URL(request.target, "http://mock.invalid");
-    const route = parts.router(request.method, pathname);
-    if (!route) return gatewayError("notFound", requestId);
+    const target = new URL(request.target, "http://mock.invalid");
+    // Checked on the path as sent: URL parsing would resolve `..` away and reach another resource.
+    const rawPath = request.target.split("?")[0]!;
+    if (rawPath.split("/").slice(1).some(isUnsafeSegment)) {
+      return gatewayError("badPath", requestId, "empty, \".\" and \"..\" path segments are not allowed");
+    }
+    const route = parts.router(request.method, target.pathname);
+    if (!route) return parts.router.hasPath(target.pathname) ? gatewayError("badMethod", requestId, request.method) : gatewayError("notFound", requestId);
     const { operation, params } = route;
-    const { service } = operations[operation];
     facts.operation = operation;
 
     const auth = await parts.authenticate(request);
@@ -69,27 +75,64 @@ export function createPipeline(parts: PipelineParts): Pipeline {
     }
     if (fault?.reset) return undefined;
     if (fault?.status !== undefined) {
-      const reply = faultError(service, fault.status, requestId);
+      const reply = faultError(operation, fault.status, requestId);
       if (fault.retryAfter !== undefined) reply.headers = { ...reply.headers, "Retry-After": String(fault.retryAfter) };
       return reply;
     }
 
     const parsed = parseJson(request.body);
-    if (!parsed.ok) return serviceError(service, 400, `Malformed JSON in the request body: ${parsed.reason}`, requestId);
+    if (!parsed.ok) return serviceError(operation, 400, `Malformed JSON in the request body: ${parsed.reason}`, requestId);
     try {
-      validateInput(operation, { path: params, body: parsed.value });
+      validateInput(operations[operation], {
+        path: params,
+        query: queryOf(operation, target.searchParams),
+        header: headersOf(operation, request.headers),
+        ...(parsed.value === undefined ? {} : { body: parsed.value }),
+      });
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      return serviceError(service, 400, describeIssues(error.issues), requestId);
+      return serviceError(operation, 400, describeIssues(error.issues), requestId);
     }
 
+    const { status, body: sample } = samplesOf(operation).success;
+    if (!parts.store.updates(operation)) return { status, body: structuredClone(sample) };
     const body = parts.store.update(operation, params, parsed.value, { now: parts.now(), requestId });
     if (body === undefined) {
-      const name = operations[operation].pathParams.at(-1)!;
-      return serviceError(service, 404, `${name} ${params[name]} could not be found.`, requestId);
+      const name = pathParamsOf(operation).at(-1)!;
+      return serviceError(operation, 404, `${name} ${params[name]} could not be found.`, requestId);
     }
-    return { status: 200, body };
+    return { status, body };
   };
+}
+
+/** An empty segment, or one that is `.` or `..` once percent-decoded. */
+function isUnsafeSegment(segment: string): boolean {
+  const decoded = segment.replace(/%2e/gi, ".");
+  return decoded === "" || decoded === "." || decoded === "..";
+}
+
+/** The query parameters the operation declares, each in the type its schema gives (a query string holds only text). */
+function queryOf(id: OperationId, search: URLSearchParams): Record<string, unknown> {
+  const query: Record<string, unknown> = {};
+  const { schemas } = samplesOf(id);
+  for (const name of new Set(search.keys())) {
+    const schema = schemas.params[name] ?? {};
+    const values = search.getAll(name);
+    query[name] = schema.type === "array" ? values.map((value) => coerce(value, (schema.items ?? {}) as Schema)) : coerce(values[0], schema);
+  }
+  return query;
+}
+
+/** The header parameters the operation declares, by their names in the spec; other headers are not its input. */
+function headersOf(id: OperationId, headers: ReceivedRequest["headers"]): Record<string, unknown> {
+  const declared: Record<string, unknown> = {};
+  const { params } = operations[id];
+  for (const name of Object.keys(params) as Array<keyof typeof params>) {
+    if (params[name] !== "header") continue;
+    const value = headers[String(name).toLowerCase()];
+    if (value !== undefined) declared[name] = coerce(Array.isArray(value) ? value.join(", ") : value, samplesOf(id).schemas.params[name] ?? {});
+  }
+  return declared;
 }
 
 function parseJson(bytes: Uint8Array): { ok: true; value: unknown } | { ok: false; reason: string } {

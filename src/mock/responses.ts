@@ -1,15 +1,14 @@
 /**
- * Huawei-shaped answers. Three error shapes exist (see the spec's info text):
- *
- * - the API gateway's flat `{"error_code","error_msg","request_id"}` with
- *   `APIGW.*` codes, for what the gateway rejects before any service sees the
- *   request: failed authentication, unknown APIs, throttling, a dead or slow
- *   backend;
- * - VPC and DWS: the same flat shape with the service's codes;
- * - VPC Endpoint: `{"error":{"code","message"}}` with `EndPoint.*` codes;
- * - EVS, being OpenStack Cinder: `{"<kind>":{"code":<status>,"message"}}`.
+ * Huawei-shaped answers: the API gateway's own flat
+ * `{"error_code","error_msg","request_id"}` with `APIGW.*` codes, for what the
+ * gateway rejects before any service sees the request (failed
+ * authentication, unknown APIs and methods, throttling, a dead or slow
+ * backend), and each service's errors in the shape its operations declare.
  */
-import type { Service } from "../../generated/operations.ts";
+import { type OperationId, operations } from "../../generated/operations.ts";
+import { samplesOf } from "./spec.ts";
+
+type Json = Record<string, unknown>;
 
 /** A JSON answer; `body` is serialised as is. */
 export interface Reply {
@@ -25,6 +24,8 @@ export interface Reply {
  */
 export const GATEWAY = {
   notFound: { status: 404, code: "APIGW.0101", message: "The API does not exist or has not been published in the environment." },
+  badMethod: { status: 405, code: "APIGW.0101", message: "The API does not exist or has not been published in the environment: method not allowed." },
+  badPath: { status: 400, code: "APIGW.0101", message: "The request path is not a valid API path." },
   tooLarge: { status: 413, code: "APIGW.0201", message: "Request entity too large." },
   unauthenticated: { status: 401, code: "APIGW.0301", message: "Incorrect IAM authentication information" },
   throttled: { status: 429, code: "APIGW.0308", message: "The throttling threshold has been reached." },
@@ -42,54 +43,48 @@ export function gatewayError(
 }
 
 /**
- * Codes of VPC Endpoint's error table, as the spec's examples quote them; a
- * status without its own code falls back to parameter error (4xx) or system
- * error (5xx).
+ * The error a service itself answers, in the shape the spec gives the
+ * operation's error answers: its example (or sampled body) for that status,
+ * else for the nearest status of the same class, with the message, request
+ * id and code filled in. Codes are the example's own where the example is for
+ * this status and the service's (not the gateway's); otherwise the mock's
+ * own `<SERVICE>.0<status>` (e.g. `VPC.0404`), which nobody mistakes for a documented code.
  */
-const VPCEP_CODES: Record<number, { code: string; message: string }> = {
-  400: { code: "EndPoint.0002", message: "Parameter error." },
-  401: { code: "EndPoint.0003", message: "Authentication failed or authentication information is invalid." },
-  403: { code: "EndPoint.0004", message: "Authentication information is incorrect or you have no permissions." },
-  404: { code: "EndPoint.0005", message: "The requested resource does not exist." },
-  500: { code: "EndPoint.0001", message: "System error. Please retry." },
-};
-
-/** OpenStack's fault names by status; any other status is a `computeFault`. */
-const CINDER_FAULTS: Record<number, string> = {
-  400: "badRequest",
-  401: "unauthorized",
-  403: "forbidden",
-  404: "itemNotFound",
-  405: "badMethod",
-  409: "conflictingRequest",
-  413: "overLimit",
-  415: "badMediaType",
-  429: "overLimit",
-  501: "notImplemented",
-  503: "serviceUnavailable",
-};
-
-/**
- * The error a service itself answers, in its shape. VPC and DWS codes are the
- * mock's own, `<SERVICE>.0<status>` (e.g. `VPC.0404`), since Huawei's tables
- * list none specific to these operations; they read as the status so nobody
- * mistakes them for a documented code.
- */
-export function serviceError(service: Service, status: number, message: string, requestId: string): Reply {
-  switch (service) {
-    case "evs":
-      return { status, body: { [CINDER_FAULTS[status] ?? "computeFault"]: { code: status, message } } };
-    case "vpcep": {
-      const entry = VPCEP_CODES[status] ?? VPCEP_CODES[status >= 500 ? 500 : 400]!;
-      return { status, body: { error: { code: entry.code, message: `${entry.message} ${message}` } } };
-    }
-    case "vpc":
-    case "dws":
-      return {
-        status,
-        body: { error_code: `${service.toUpperCase()}.${String(status).padStart(4, "0")}`, error_msg: message, request_id: requestId },
-      };
+export function serviceError(id: OperationId, status: number, message: string, requestId: string): Reply {
+  const { errors } = samplesOf(id);
+  const exact = errors[String(status)];
+  const template = exact ?? nearest(errors, status);
+  const ownCode = `${operations[id].service.toUpperCase()}.${String(status).padStart(4, "0")}`;
+  const body = structuredClone(template ?? {}) as Json;
+  const keepCode = (code: unknown) => exact !== undefined && typeof code === "string" && !code.startsWith("APIGW.");
+  if ("error_code" in body || "error_msg" in body || template === undefined) {
+    return { status, body: { ...body, error_code: keepCode(body.error_code) ? body.error_code : ownCode, error_msg: message, request_id: requestId } };
   }
+  if (isObject(body.error)) {
+    body.error = { ...body.error, code: keepCode(body.error.code) ? body.error.code : ownCode, message };
+    return { status, body };
+  }
+  const keys = Object.keys(body);
+  const wrapped = keys.length === 1 ? body[keys[0]!] : undefined;
+  if (isObject(wrapped)) {
+    // OpenStack's shape: the wrapper names the fault, `code` is the status.
+    body[keys[0]!] = { ...wrapped, code: status, message };
+    return { status, body };
+  }
+  return { status, body: { error_code: ownCode, error_msg: message, request_id: requestId } };
+}
+
+/** The error body of the declared status closest to `status` in its class (4xx or 5xx). */
+function nearest(errors: Record<string, unknown>, status: number): unknown {
+  const sameClass = Object.keys(errors)
+    .map(Number)
+    .filter((declared) => Math.floor(declared / 100) === Math.floor(status / 100))
+    .sort((a, b) => Math.abs(a - status) - Math.abs(b - status));
+  return sameClass.length > 0 ? errors[String(sameClass[0])] : undefined;
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**
@@ -97,9 +92,9 @@ export function serviceError(service: Service, status: number, message: string, 
  * from the gateway, as they would in Huawei Cloud; any other status from the
  * service, in its shape.
  */
-export function faultError(service: Service, status: number, requestId: string): Reply {
+export function faultError(id: OperationId, status: number, requestId: string): Reply {
   if (status === 429) return gatewayError("throttled", requestId);
   if (status === 502) return gatewayError("backendUnavailable", requestId);
   if (status === 504) return gatewayError("backendTimeout", requestId);
-  return serviceError(service, status, `Injected fault: HTTP ${status}.`, requestId);
+  return serviceError(id, status, `Injected fault: HTTP ${status}.`, requestId);
 }

@@ -13,7 +13,11 @@ interface CompiledRoute {
   segments: Array<{ literal: string } | { param: string }>;
 }
 
-export type Router = (method: string, pathname: string) => Route | undefined;
+export interface Router {
+  (method: string, pathname: string): Route | undefined;
+  /** Whether any operation, of whatever method, has this path. */
+  hasPath(pathname: string): boolean;
+}
 
 /**
  * A router over the generated operation table: a request matches an
@@ -32,15 +36,18 @@ export function createRouter(table: Readonly<Record<string, { method: string; pa
       return param === undefined ? { literal: segment } : { param };
     }),
   }));
-  return (method, pathname) => {
+  const find = (method: string | undefined, pathname: string): Route | undefined => {
     const segments = pathname.split("/");
     for (const route of routes) {
-      if (route.method !== method.toUpperCase() || route.segments.length !== segments.length) continue;
+      if ((method !== undefined && route.method !== method.toUpperCase()) || route.segments.length !== segments.length) continue;
       const params = matchSegments(route.segments, segments);
       if (params) return { operation: route.operation, params };
     }
     return undefined;
   };
+  return Object.assign((method: string, pathname: string) => find(method, pathname), {
+    hasPath: (pathname: string) => find(undefined, pathname) !== undefined,
+  });
 }
 
 function matchSegments(template: CompiledRoute["segments"], segments: string[]): Record<string, string> | undefined {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { services } from "../../generated/operations.ts";
 import type { Endpoints } from "../endpoints.ts";
 import { createAuthenticator, DEFAULT_MOCK_CREDENTIALS, type MockCredentials } from "./auth.ts";
 import { createFaultInjector, DEFAULT_SEED, type Faults } from "./faults.ts";
@@ -125,7 +126,7 @@ export async function startMockCloud(options: MockCloudOptions = {}): Promise<Mo
 
   return {
     url,
-    endpoints: { vpc: url, evs: url, dws: url, vpcep: url },
+    endpoints: Object.fromEntries(Object.keys(services).map((service) => [service, url])) as Endpoints,
     requests,
     resources: store.resources,
     setFaults(faults) {

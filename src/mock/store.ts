@@ -11,17 +11,22 @@
  * | UpdateDataSource | data source `d303f19c-…` of cluster `4ca46bf1-…` in project `89cd04f1…` | path samples (the response has no ids) |
  * | UpdateEndpointRoutetable | endpoint `4189d3c2-…` in project `89cd04f1…` | path samples (the response has no ids) |
  */
+import type { operations as OperationTypes } from "../../generated/schema.ts";
 import { type OperationId, operations } from "../../generated/operations.ts";
-import type { PathParams } from "../bindings.ts";
 import { HwcloudTypedError } from "../errors.ts";
-import { okExample, pathParameterExample } from "./spec.ts";
+import type { OperationDescriptor } from "../operation.ts";
+import { parameterSample, successSample } from "./spec.ts";
 import { applyUpdate, type UpdateContext, wrapperKey } from "./update.ts";
+
+type PathParams<Id extends OperationId> = OperationTypes[Id]["parameters"]["path"];
 
 /** Path parameters of the resource each operation can reach, ready to pass to the client. */
 export type MockResources = { readonly [Id in OperationId]: Readonly<PathParams<Id>> };
 
 export interface Store {
   resources: MockResources;
+  /** Whether the operation changes a stored resource (a PUT or PATCH with a body and a JSON answer). */
+  updates(id: OperationId): boolean;
   /** Applies an update and returns the answer's body, or undefined when no such resource exists. */
   update(id: OperationId, params: Record<string, string>, body: unknown, context: UpdateContext): unknown;
 }
@@ -32,14 +37,15 @@ export function createStore(): Store {
   const state = new Map<string, Json>();
   const resources: Partial<Record<OperationId, Record<string, string>>> = {};
   for (const id of Object.keys(operations) as OperationId[]) {
-    const body = structuredClone(okExample(id) ?? {}) as Json;
+    const body = structuredClone(successSample(id) ?? {}) as Json;
     const params = seedParams(id, body);
     resources[id] = Object.freeze(params);
     // Two operations on one path share one resource: the first sample seeds it.
-    if (!state.has(keyOf(id, params))) state.set(keyOf(id, params), body);
+    if (updates(id) && !state.has(keyOf(id, params))) state.set(keyOf(id, params), body);
   }
   return {
     resources: Object.freeze(resources) as unknown as MockResources,
+    updates,
     update(id, params, body, context) {
       const stored = state.get(keyOf(id, params));
       if (stored === undefined) return undefined;
@@ -54,8 +60,19 @@ export function createStore(): Store {
  * the project counts: the right id in another project is not found.
  */
 function keyOf(id: OperationId, params: Record<string, string>): string {
-  const { path, pathParams } = operations[id];
-  return `${path} ${JSON.stringify(pathParams.map((name) => params[name] ?? null))}`;
+  const { path } = operations[id];
+  return `${path} ${JSON.stringify(pathParamsOf(id).map((name) => params[name] ?? null))}`;
+}
+
+function updates(id: OperationId): boolean {
+  const operation: OperationDescriptor = operations[id];
+  const { method, body, success } = operation;
+  return (method === "PUT" || method === "PATCH") && body !== "none" && Object.values(success)[0] === "json";
+}
+
+/** Names of the operation's path parameters, in the order the path has them. */
+export function pathParamsOf(id: OperationId): string[] {
+  return [...operations[id].path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
 }
 
 /**
@@ -64,13 +81,13 @@ function keyOf(id: OperationId, params: Record<string, string>): string {
  * resource's own), else from the spec's sample value of the parameter.
  */
 function seedParams(id: OperationId, body: Json): Record<string, string> {
-  const { pathParams } = operations[id];
-  const key = wrapperKey(id);
+  const pathParams = pathParamsOf(id);
+  const key = updates(id) ? wrapperKey(id) : undefined;
   const resource = (key === undefined ? {} : body[key] ?? {}) as Json;
   const params: Record<string, string> = {};
   for (const [index, name] of pathParams.entries()) {
     const own = index === pathParams.length - 1 ? resource.id : undefined;
-    const value = [resource[name], own, pathParameterExample(id, name)].find((v) => typeof v === "string" && v !== "");
+    const value = [resource[name], own, parameterSample(id, name)].find((v) => typeof v === "string" && v !== "");
     if (value === undefined) throw new HwcloudTypedError(`mock cloud: the spec gives no sample for path parameter ${name} of ${id}`);
     params[name] = value as string;
   }

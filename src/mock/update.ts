@@ -17,7 +17,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { OperationId } from "../../generated/operations.ts";
-import { okSchema, requestSchema, resolve, type Schema } from "./spec.ts";
+import { requestSchema, type Schema, successSchema } from "./spec.ts";
 
 export interface Quirk {
   /** Request fields that are other names of a response field; the response field's own name wins. */
@@ -49,22 +49,22 @@ export function wrapperKey(id: OperationId): string | undefined {
   const request = Object.keys(requestSchema(id).properties ?? {});
   if (request.length !== 1) return undefined;
   const key = request[0]!;
-  const member = okSchema(id).properties?.[key];
-  return member !== undefined && typeOf(resolve<Schema>(member)) === "object" ? key : undefined;
+  const member = successSchema(id).properties?.[key];
+  return member !== undefined && typeOf(member) === "object" ? key : undefined;
 }
 
 /** Applies a validated request body to the stored 200 body of a resource, in place. */
 export function applyUpdate(id: OperationId, stored: Json, request: unknown, context: UpdateContext): void {
-  const schema = okSchema(id);
+  const schema = successSchema(id);
   const key = wrapperKey(id);
   const target = key === undefined ? stored : ((stored[key] ??= {}) as Json);
-  const targetSchema = key === undefined ? schema : resolve<Schema>(schema.properties?.[key]);
+  const targetSchema = key === undefined ? schema : (schema.properties?.[key] ?? {});
   const known = targetSchema.properties ?? {};
   const changes = withAliases(asObject(key === undefined ? request : asObject(request)[key]), quirks[id]?.aliases);
 
   for (const [name, value] of Object.entries(changes)) {
     const fieldSchema = known[name];
-    if (fieldSchema !== undefined) target[name] = coerce(value, resolve<Schema>(fieldSchema));
+    if (fieldSchema !== undefined) target[name] = coerce(value, fieldSchema);
   }
   if (known.updated_at !== undefined) {
     const template = typeof target.updated_at === "string" ? target.updated_at : firstExample(known.updated_at);
@@ -121,7 +121,7 @@ export function freshIdLike(previous: unknown): string {
 }
 
 function firstExample(schema: Schema | undefined): string | undefined {
-  const example = resolve<Schema | undefined>(schema)?.examples?.[0];
+  const example = schema?.examples?.[0];
   return typeof example === "string" ? example : undefined;
 }
 

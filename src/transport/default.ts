@@ -1,4 +1,4 @@
-import type { Send } from "../http.ts";
+import type { Send } from "../layers.ts";
 import { fromFetch } from "./fetch.ts";
 
 /**

@@ -1,32 +1,76 @@
-import { AbortError, ConnectionError } from "../errors.ts";
-import type { Send } from "../http.ts";
-
 /**
- * Adapts any WHATWG `fetch` (the global one, or a user's) to the layer
- * contract. A rejected fetch means no HTTP answer arrived, so it becomes a
- * ConnectionError; an aborted one is passed on as the abort it is.
+ * Adapts any WHATWG `fetch` (the runtime's, or a user's) to the layer
+ * contract: redirects are never followed, since the request carries
+ * credentials, and the body is read whole, under the attempt's signal and
+ * within `maxResponseBytes`, before the answer goes up.
  */
-export function fromFetch(fetchImpl: typeof fetch = globalThis.fetch): Send {
+import { ConnectionError, ResponseTooLargeError } from "../errors.ts";
+import type { HttpRequest, HttpResponse, Send } from "../layers.ts";
+import { toConnectionError } from "./network-error.ts";
+
+export function fromFetch(fetchImpl: typeof fetch): Send {
   return async (request) => {
+    let response: Response;
     try {
-      return await fetchImpl(request.url, {
+      response = await fetchImpl(request.url, {
         method: request.method,
         headers: request.headers,
-        body: request.body,
-        signal: request.signal,
+        body: request.body as Uint8Array<ArrayBuffer> | undefined,
+        signal: request.signal ?? null,
+        redirect: "manual",
       });
     } catch (error) {
       if (request.signal?.aborted) throw request.signal.reason;
-      if (error instanceof AbortError || error instanceof ConnectionError) throw error;
-      throw new ConnectionError(`connection to ${request.url.host} failed: ${describe(error)}`, {
-        operation: request.context.operation,
-        cause: error,
-      });
+      throw toConnectionError(error, request, { anyTypeError: true }) ?? error;
     }
+    const headers: Record<string, string> = {};
+    response.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    // fetch has already decoded the body; the encoding no longer describes it.
+    delete headers["content-encoding"];
+    return { status: response.status, statusText: response.statusText, headers, body: await readBody(response, request) };
   };
 }
 
-function describe(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-  return cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+async function readBody(response: Response, request: HttpRequest): Promise<Uint8Array | null> {
+  if (response.body === null) return null;
+  const reader = response.body.getReader();
+  const stop = () => void reader.cancel().catch(() => undefined);
+  request.signal?.addEventListener("abort", stop, { once: true });
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > request.maxResponseBytes) {
+        stop();
+        throw new ResponseTooLargeError({ status: response.status, maxResponseBytes: request.maxResponseBytes, operation: request.operation });
+      }
+      chunks.push(value);
+    }
+  } catch (error) {
+    if (request.signal?.aborted) throw request.signal.reason;
+    if (error instanceof ResponseTooLargeError) throw error;
+    throw (
+      toConnectionError(error, request, { anyTypeError: true }) ??
+      new ConnectionError(`connection to ${request.url.host} failed: the answer was cut short`, { operation: request.operation, cause: error })
+    );
+  } finally {
+    request.signal?.removeEventListener("abort", stop);
+  }
+  return concat(chunks, size);
+}
+
+function concat(chunks: Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
 }

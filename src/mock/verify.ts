@@ -1,5 +1,5 @@
 import * as defaultHash from "#crypto";
-import { ALGORITHM, canonicalRequest, parseSdkDate, signature } from "./signer.ts";
+import { ALGORITHM, canonicalRequest, parseSdkDate, signature } from "../auth/signer.ts";
 
 /** A request as a server received it; Node's `IncomingMessage.headers` and a relative `req.url` fit. */
 export interface ReceivedRequest {

@@ -1,0 +1,133 @@
+// Generated from openapi/openapi.yaml by `npm run generate` (scripts/generate.ts). Do not edit: change the spec and regenerate.
+import type { operations } from "./schema.ts";
+
+type Present<T> = [NonNullable<T>] extends [never] ? {} : NonNullable<T>;
+type JsonOf<T> = T extends { content: { "application/json": infer Body } } ? Body : never;
+type BodyOf<R> = [NonNullable<R>] extends [never]
+  ? {}
+  : undefined extends R
+    ? { body?: JsonOf<NonNullable<R>> }
+    : { body: JsonOf<R> };
+/** `project_id` may be left out when the client knows the project. */
+type ProjectOptional<P, HasProjectId extends boolean> = HasProjectId extends true
+  ? P extends { project_id: unknown }
+    ? Omit<P, "project_id"> & { project_id?: string }
+    : P
+  : P;
+type Flat<T> = { [K in keyof T]: T[K] } & {};
+type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
+type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 205 | 206;
+
+/** The one argument of a named call: its path, query and header parameters, named as in the spec, and `body`. */
+export type OperationArgs<Id extends keyof operations, HasProjectId extends boolean = false> = Flat<
+  ProjectOptional<Present<operations[Id]["parameters"]["path"]>, HasProjectId> &
+    Present<operations[Id]["parameters"]["query"]> &
+    Present<operations[Id]["parameters"]["header"]> &
+    BodyOf<operations[Id]["requestBody"]>
+>;
+
+/** What a named call resolves to: the JSON body of its success answer, `undefined` for an answer without content. */
+export type OperationResult<Id extends keyof operations> = {
+  [Status in keyof operations[Id]["responses"] & SuccessStatus]: operations[Id]["responses"][Status] extends {
+    content: { "application/json": infer Body };
+  }
+    ? Body
+    : undefined;
+}[keyof operations[Id]["responses"] & SuccessStatus];
+
+/** A named call's parameters: the argument may be left out when nothing in it is required. */
+export type OperationCallArgs<Args, Init> = [RequiredKeys<Args>] extends [never]
+  ? [args?: Args, init?: Init]
+  : [args: Args, init?: Init];
+
+/** `client.<service>.<method>` for every operation of the spec. */
+export interface ServiceMethods<HasProjectId extends boolean, Init> {
+  "vpc": {
+    /**
+     * Update a VPC peering connection
+     *
+     * Updates a VPC peering connection (更新对等连接). Give at least one field; at present
+     * only the name can be changed (目前只支持更新name).
+     *
+     * Idempotent: the request sets fields to the values given, so a repeat changes nothing more.
+     *
+     * `PUT /v2.0/vpc/peerings/{peering_id}` (UpdateVpcPeering)
+     * @see docs/index.html#tag/VPC/operation/UpdateVpcPeering
+     */
+    updateVpcPeering(
+      ...call: OperationCallArgs<OperationArgs<"UpdateVpcPeering", HasProjectId>, Init>
+    ): Promise<OperationResult<"UpdateVpcPeering">>;
+    /**
+     * Update a traffic mirror session
+     *
+     * Updates a traffic mirror session (更新流量镜像会话): its name, description, filter,
+     * target, VNI, packet length, priority, source type or whether it is enabled.
+     * Fields left out keep their value. Note that `enabled` is the string `"true"` or
+     * `"false"` in the request but a boolean in the response.
+     *
+     * Idempotent: the request sets fields to the values given, so a repeat changes nothing more.
+     *
+     * `PUT /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}` (UpdateTrafficMirrorSession)
+     * @see docs/index.html#tag/VPC/operation/UpdateTrafficMirrorSession
+     */
+    updateTrafficMirrorSession(
+      ...call: OperationCallArgs<OperationArgs<"UpdateTrafficMirrorSession", HasProjectId>, Init>
+    ): Promise<OperationResult<"UpdateTrafficMirrorSession">>;
+  };
+  "evs": {
+    /**
+     * Update an EVS snapshot
+     *
+     * Updates the name or description of an EVS disk snapshot (更新云硬盘快照), through
+     * EVS's OpenStack Cinder compatible API. `display_name` and `display_description`
+     * are Cinder's older names for `name` and `description`. Names and descriptions
+     * are limited to 255 bytes, not characters.
+     *
+     * Idempotent: the request sets the name and description to the values given, so a
+     * repeat changes nothing more.
+     *
+     * `PUT /v2/{project_id}/snapshots/{snapshot_id}` (CinderUpdateSnapshot)
+     * @see docs/index.html#tag/EVS/operation/CinderUpdateSnapshot
+     */
+    cinderUpdateSnapshot(
+      ...call: OperationCallArgs<OperationArgs<"CinderUpdateSnapshot", HasProjectId>, Init>
+    ): Promise<OperationResult<"CinderUpdateSnapshot">>;
+  };
+  "dws": {
+    /**
+     * Update an external data source
+     *
+     * Updates an external data source of a DWS cluster (更新数据源): the IAM agency it
+     * is reached through, and whether to restart. The update runs as a job whose ID
+     * the response returns.
+     *
+     * Not idempotent: every request starts a new DWS job, and with `reboot: true` another
+     * cluster restart, so the client never resends it after the request may have reached
+     * the service (`x-idempotent: false`).
+     *
+     * `PUT /v1.0/{project_id}/clusters/{cluster_id}/ext-data-sources/{ext_data_source_id}` (UpdateDataSource)
+     * @see docs/index.html#tag/DWS/operation/UpdateDataSource
+     */
+    updateDataSource(
+      ...call: OperationCallArgs<OperationArgs<"UpdateDataSource", HasProjectId>, Init>
+    ): Promise<OperationResult<"UpdateDataSource">>;
+  };
+  "vpcep": {
+    /**
+     * Update the route tables of a VPC endpoint
+     *
+     * Sets the route tables associated with a VPC endpoint (修改终端节点路由表). Route
+     * tables that could not be associated or disassociated are listed in the
+     * response's `error` member; the call as a whole still answers 200.
+     *
+     * Idempotent: the request replaces the whole list of associated route tables, so
+     * sending the same list twice leaves the same associations.
+     *
+     * `PUT /v1/{project_id}/vpc-endpoints/{vpc_endpoint_id}/routetables` (UpdateEndpointRoutetable)
+     * @see docs/index.html#tag/VPCEP/operation/UpdateEndpointRoutetable
+     */
+    updateEndpointRoutetable(
+      ...call: OperationCallArgs<OperationArgs<"UpdateEndpointRoutetable", HasProjectId>, Init>
+    ): Promise<OperationResult<"UpdateEndpointRoutetable">>;
+  };
+}

@@ -1,0 +1,88 @@
+import type { OperationEntry, ServiceEntry } from "../spec-model.ts";
+
+/** Where the rendered docs put an operation (Redoc's anchor), for the `@see` of its method. */
+export function docsAnchor(entry: Pick<OperationEntry, "tag" | "operationId">): string {
+  return `docs/index.html#tag/${entry.tag}/operation/${entry.operationId}`;
+}
+
+/**
+ * generated/methods.ts: the type of `client.<service>.<method>` for every
+ * operation, each method with its operation's summary, description and docs
+ * anchor as JSDoc, so an editor's hover shows them. The argument and result
+ * types are derived from openapi-typescript's `operations` by the helpers
+ * below; the options every call takes (`Init`) come from the client.
+ */
+export function emitMethods(entries: OperationEntry[], services: ServiceEntry[], header: string): string {
+  const groups = services
+    .map((service) => {
+      const methods = entries.filter((entry) => entry.service === service.name).map(emitMethod).join("\n");
+      return `  ${JSON.stringify(service.name)}: {\n${methods}\n  };`;
+    })
+    .join("\n");
+  return `// ${header}
+import type { operations } from "./schema.ts";
+
+type Present<T> = [NonNullable<T>] extends [never] ? {} : NonNullable<T>;
+type JsonOf<T> = T extends { content: { "application/json": infer Body } } ? Body : never;
+type BodyOf<R> = [NonNullable<R>] extends [never]
+  ? {}
+  : undefined extends R
+    ? { body?: JsonOf<NonNullable<R>> }
+    : { body: JsonOf<R> };
+/** \`project_id\` may be left out when the client knows the project. */
+type ProjectOptional<P, HasProjectId extends boolean> = HasProjectId extends true
+  ? P extends { project_id: unknown }
+    ? Omit<P, "project_id"> & { project_id?: string }
+    : P
+  : P;
+type Flat<T> = { [K in keyof T]: T[K] } & {};
+type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
+type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 205 | 206;
+
+/** The one argument of a named call: its path, query and header parameters, named as in the spec, and \`body\`. */
+export type OperationArgs<Id extends keyof operations, HasProjectId extends boolean = false> = Flat<
+  ProjectOptional<Present<operations[Id]["parameters"]["path"]>, HasProjectId> &
+    Present<operations[Id]["parameters"]["query"]> &
+    Present<operations[Id]["parameters"]["header"]> &
+    BodyOf<operations[Id]["requestBody"]>
+>;
+
+/** What a named call resolves to: the JSON body of its success answer, \`undefined\` for an answer without content. */
+export type OperationResult<Id extends keyof operations> = {
+  [Status in keyof operations[Id]["responses"] & SuccessStatus]: operations[Id]["responses"][Status] extends {
+    content: { "application/json": infer Body };
+  }
+    ? Body
+    : undefined;
+}[keyof operations[Id]["responses"] & SuccessStatus];
+
+/** A named call's parameters: the argument may be left out when nothing in it is required. */
+export type OperationCallArgs<Args, Init> = [RequiredKeys<Args>] extends [never]
+  ? [args?: Args, init?: Init]
+  : [args: Args, init?: Init];
+
+/** \`client.<service>.<method>\` for every operation of the spec. */
+export interface ServiceMethods<HasProjectId extends boolean, Init> {
+${groups}
+}
+`;
+}
+
+function emitMethod(entry: OperationEntry): string {
+  const lines = [
+    entry.summary,
+    "",
+    ...entry.description.trim().split("\n"),
+    "",
+    `\`${entry.method} ${entry.path}\` (${entry.operationId})`,
+    `@see ${docsAnchor(entry)}`,
+  ];
+  const doc = lines.map((line) => `     * ${line.replaceAll("*/", "*\\/")}`.trimEnd()).join("\n");
+  const id = JSON.stringify(entry.operationId);
+  return `    /**
+${doc}
+     */
+    ${entry.methodName}(
+      ...call: OperationCallArgs<OperationArgs<${id}, HasProjectId>, Init>
+    ): Promise<OperationResult<${id}>>;`;
+}

@@ -1,0 +1,23 @@
+/**
+ * The one request path every call takes, named or raw: build the request
+ * from the operation's descriptor, check it, send it through the layers,
+ * and read the answer into data or a typed error.
+ */
+import { type Answer, readAnswer } from "./answer.ts";
+import type { HttpResponse } from "./layers.ts";
+import type { OperationDescriptor } from "./operation.ts";
+import { type CallInit, type ClientConfig, callPolicy } from "./options.ts";
+import { buildRequest, type SplitInput } from "./request.ts";
+import type { RetryingSend } from "./retry/loop.ts";
+
+export type CallResult = Answer & { response: HttpResponse };
+
+export type Call = (operation: OperationDescriptor, input: SplitInput, init: CallInit | undefined) => Promise<CallResult>;
+
+export function createCall(config: ClientConfig, send: RetryingSend): Call {
+  return async (operation, input, init) => {
+    const request = buildRequest(operation, input, config, init);
+    const { response, attempts } = await send(request, callPolicy(config, operation, init));
+    return { ...readAnswer(operation, response, attempts), response };
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * What the client reads of one generated operation (generated/operations.ts):
+ * enough to build its request, check its input and read its answer.
+ */
+export type ParamLocation = "path" | "query" | "header";
+
+/** A compiled validator of `{ path, query, header, body }`, as Ajv's standalone code exposes it. */
+export interface CompiledValidator {
+  (input: unknown): boolean;
+  errors?: Array<{ instancePath: string; keyword: string; message?: string; params: Record<string, unknown> }> | null;
+}
+
+export interface OperationDescriptor {
+  readonly id: string;
+  readonly service: string;
+  /** The method of `client.<service>`, e.g. `updateVpcPeering`. */
+  readonly name: string;
+  readonly method: string;
+  /** Path template, e.g. `/v2.0/vpc/peerings/{peering_id}`. */
+  readonly path: string;
+  /** Whether sending the request twice has the effect of sending it once. */
+  readonly idempotent: boolean;
+  /** Where each parameter goes, by its name in the spec. */
+  readonly params: Readonly<Record<string, ParamLocation>>;
+  readonly body: "required" | "optional" | "none";
+  /** Declared 2xx statuses: "json" when the answer has a JSON body, "empty" when it has none. */
+  readonly success: Readonly<Record<number, "json" | "empty">>;
+  readonly validate: CompiledValidator;
+}

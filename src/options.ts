@@ -1,0 +1,165 @@
+/**
+ * Options, resolved once: `resolveClientOptions` turns what `createClient`
+ * was given into a frozen configuration, checking each input once, and
+ * `callPolicy` merges one call's overrides into it.
+ */
+import { abortableSleep } from "./abort.ts";
+import { type Endpoints, type EndpointOptions, resolveEndpoints } from "./endpoints.ts";
+import { ValidationError } from "./errors.ts";
+import { assertHeaderValue, assertHeaderValues } from "./header-value.ts";
+import type { OperationDescriptor } from "./operation.ts";
+import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, type RetryOptions, type RetryPolicy } from "./retry/policy.ts";
+
+/** An IAM token, or a function returning a fresh one, called before every attempt with the attempt's signal. */
+export interface TokenCredentials {
+  token: string | ((signal: AbortSignal) => string | Promise<string>);
+}
+
+/** An access key pair; temporary credentials add a security token. */
+export interface AkSkCredentials {
+  ak: string;
+  sk: string;
+  securityToken?: string;
+}
+
+export type Credentials = TokenCredentials | AkSkCredentials;
+
+export interface ClientOptions extends EndpointOptions {
+  credentials: Credentials;
+  /** Fills every `{project_id}` the caller leaves out, and is sent as X-Project-Id when signing. */
+  projectId?: string;
+  /** A WHATWG fetch to send with instead of the default transport. */
+  fetch?: typeof fetch;
+  /** Extra headers on every request. */
+  headers?: Record<string, string>;
+  /** The User-Agent header; not sent where the runtime sets its own (browsers). */
+  userAgent?: string;
+  /** Check inputs against the spec before sending (default true). */
+  validate?: boolean;
+  /** Retry policy for every call of this client. */
+  retry?: Partial<RetryOptions>;
+  /** Time one attempt may take, the answer's body included, in milliseconds (default 30 s). */
+  timeout?: number;
+  /** Longest answer body read, in bytes (default 10 MiB); a longer one fails the call. */
+  maxResponseBytes?: number;
+}
+
+/** Per-call settings every call accepts, named or raw. */
+export interface CallInit {
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+  /** Time one attempt of this call may take, in milliseconds. */
+  timeout?: number;
+  /** Retry settings for this call only. */
+  retry?: Partial<RetryOptions>;
+}
+
+export const DEFAULT_USER_AGENT = "hwcloud-typed";
+export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+
+/** A client's options after checking, frozen. */
+export interface ClientConfig {
+  readonly endpoints: Readonly<Endpoints>;
+  readonly credentials: Readonly<TokenCredentials> | Readonly<AkSkCredentials>;
+  readonly projectId: string | undefined;
+  /** Lower-case names. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly validate: boolean;
+  readonly maxResponseBytes: number;
+  /** The retry policy of a call that overrides nothing, less what depends on the operation. */
+  readonly retry: Readonly<Omit<RetryPolicy, "idempotent">>;
+}
+
+const PROJECT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export function resolveClientOptions(options: ClientOptions, defaultHeaders: Record<string, string>): ClientConfig {
+  const where = "createClient";
+  if (options.projectId !== undefined && !PROJECT_ID.test(options.projectId)) {
+    throw new ValidationError(where, [{ field: "projectId", rule: "pattern", message: "must be 1-64 letters, digits, '_' or '-'" }]);
+  }
+  assertHeaderValues(where, "headers", options.headers);
+  const headers = lowerCaseNames({ ...defaultHeaders, ...(options.userAgent === undefined ? {} : { "user-agent": options.userAgent }), ...options.headers });
+  assertHeaderValues(where, "headers", headers);
+  return Object.freeze({
+    endpoints: Object.freeze(resolveEndpoints(options)),
+    credentials: checkCredentials(options.credentials),
+    projectId: options.projectId,
+    headers: Object.freeze(headers),
+    validate: options.validate ?? true,
+    maxResponseBytes: positive(where, "maxResponseBytes", options.maxResponseBytes) ?? DEFAULT_MAX_RESPONSE_BYTES,
+    retry: Object.freeze({
+      ...DEFAULT_RETRY,
+      ...checkRetry(where, "retry", options.retry),
+      attemptTimeoutMs: positive(where, "timeout", options.timeout) ?? DEFAULT_TIMEOUT_MS,
+      random: Math.random,
+      sleep: abortableSleep,
+    }),
+  });
+}
+
+/** The policy of one call: the client's, with the call's overrides, for this operation. */
+export function callPolicy(config: ClientConfig, operation: OperationDescriptor, init: CallInit | undefined): RetryPolicy {
+  if (init?.retry === undefined && init?.timeout === undefined) return { ...config.retry, idempotent: operation.idempotent };
+  return {
+    ...config.retry,
+    ...checkRetry(operation.id, "init.retry", init.retry),
+    attemptTimeoutMs: positive(operation.id, "init.timeout", init.timeout) ?? config.retry.attemptTimeoutMs,
+    idempotent: operation.idempotent,
+  };
+}
+
+export function lowerCaseNames(headers: Record<string, string | undefined>): Record<string, string> {
+  const lower: Record<string, string> = {};
+  for (const name in headers) {
+    const value = headers[name];
+    if (value !== undefined) lower[name.toLowerCase()] = value;
+  }
+  return lower;
+}
+
+function checkCredentials(credentials: Credentials | undefined): Readonly<TokenCredentials> | Readonly<AkSkCredentials> {
+  const given = (credentials ?? {}) as Partial<TokenCredentials & AkSkCredentials>;
+  const hasToken = given.token !== undefined;
+  const hasKeys = given.ak !== undefined || given.sk !== undefined;
+  if (hasToken === hasKeys) {
+    throw new ValidationError("createClient", [
+      { field: "credentials", rule: "oneOf", message: "must be either { token } or { ak, sk, securityToken? }" },
+    ]);
+  }
+  if (hasToken) {
+    if (typeof given.token !== "function") assertHeaderValue("createClient", "credentials.token", given.token as string, { required: true });
+    return Object.freeze({ token: given.token! });
+  }
+  assertHeaderValue("createClient", "credentials.ak", given.ak as string, { required: true });
+  if (typeof given.sk !== "string" || given.sk === "") {
+    throw new ValidationError("createClient", [{ field: "credentials.sk", rule: "required", message: "must be a non-empty string" }]);
+  }
+  if (given.securityToken !== undefined) {
+    assertHeaderValue("createClient", "credentials.securityToken", given.securityToken, { required: true });
+  }
+  return Object.freeze({ ak: given.ak!, sk: given.sk, ...(given.securityToken === undefined ? {} : { securityToken: given.securityToken }) });
+}
+
+function checkRetry(where: string, field: string, retry: Partial<RetryOptions> | undefined): Partial<RetryOptions> {
+  if (retry === undefined) return {};
+  const checked: Partial<RetryOptions> = {};
+  for (const [key, value] of Object.entries(retry) as Array<[keyof RetryOptions, unknown]>) {
+    if (value === undefined) continue;
+    if (key === "maxAttempts" && !(Number.isInteger(value) && (value as number) >= 1)) {
+      throw new ValidationError(where, [{ field: `${field}.maxAttempts`, rule: "minimum", message: "must be a whole number of at least 1" }]);
+    }
+    if ((key === "baseDelayMs" || key === "maxDelayMs" || key === "deadlineMs") && !(typeof value === "number" && value >= 0)) {
+      throw new ValidationError(where, [{ field: `${field}.${key}`, rule: "minimum", message: "must be a number of at least 0" }]);
+    }
+    (checked as Record<string, unknown>)[key] = value;
+  }
+  return checked;
+}
+
+function positive(where: string, field: string, value: number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!(typeof value === "number" && value > 0)) {
+    throw new ValidationError(where, [{ field, rule: "exclusiveMinimum", message: "must be a number above 0" }]);
+  }
+  return value;
+}

@@ -1,0 +1,118 @@
+/**
+ * Builds the HTTP request of one call from its operation's descriptor: the
+ * named arguments split into path, query, header and body, checked, then put
+ * where they go with openapi-fetch's own serializers.
+ */
+import { createQuerySerializer, defaultPathSerializer } from "openapi-fetch";
+import { ValidationError } from "./errors.ts";
+import { assertHeaderValue } from "./header-value.ts";
+import type { HttpRequest } from "./layers.ts";
+import type { OperationDescriptor } from "./operation.ts";
+import { type CallInit, type ClientConfig, lowerCaseNames } from "./options.ts";
+import { type CallInput, validateInput } from "./validate.ts";
+
+/** Form style, exploded arrays (`id=a&id=b`), deepObject objects: openapi-fetch's defaults. */
+const serializeQuery = createQuerySerializer();
+const encoder = new TextEncoder();
+
+/** A call's input by location, and the names of arguments the operation does not have. */
+export interface SplitInput {
+  input: CallInput;
+  unknown: string[];
+}
+
+export function buildRequest(operation: OperationDescriptor, { input, unknown }: SplitInput, config: ClientConfig, init: CallInit | undefined): HttpRequest {
+  if (config.projectId !== undefined && operation.params.project_id === "path" && input.path.project_id === undefined) {
+    input.path.project_id = config.projectId;
+  }
+  if (config.validate) {
+    if (unknown.length > 0) {
+      throw new ValidationError(
+        operation.id,
+        unknown.map((field) => ({ field, rule: "additionalProperties", message: "is not a known field" })),
+      );
+    }
+    validateInput(operation, input);
+  }
+  assertPathValues(operation, input.path);
+
+  const query = serializeQuery(input.query);
+  const url = new URL(`${config.endpoints[operation.service as keyof ClientConfig["endpoints"]]}${defaultPathSerializer(operation.path, input.path)}${query ? `?${query}` : ""}`);
+  const headers = { ...config.headers };
+  for (const name in input.header) {
+    const value = headerText(input.header[name]);
+    assertHeaderValue(operation.id, `header.${name}`, value);
+    headers[name.toLowerCase()] = value;
+  }
+  if (init?.headers) {
+    for (const [name, value] of Object.entries(lowerCaseNames(init.headers))) {
+      assertHeaderValue(operation.id, `init.headers.${name}`, value);
+      headers[name] = value;
+    }
+  }
+  const body = input.body === undefined ? undefined : serializeBody(operation.id, input.body);
+  if (body !== undefined) headers["content-type"] ??= "application/json";
+  return {
+    method: operation.method,
+    url,
+    headers,
+    ...(body === undefined ? {} : { body }),
+    ...(init?.signal ? { signal: init.signal } : {}),
+    operation: operation.id,
+    maxResponseBytes: config.maxResponseBytes,
+  };
+}
+
+/** Each argument of a named call to its place, by the spec's name for it. */
+export function splitArgs(operation: Pick<OperationDescriptor, "params">, args: Record<string, unknown> | undefined): SplitInput {
+  const input: CallInput = { path: {}, query: {}, header: {} };
+  const unknown: string[] = [];
+  for (const name in args) {
+    const value = args[name];
+    if (value === undefined) continue;
+    if (name === "body") {
+      input.body = value;
+      continue;
+    }
+    const location = operation.params[name];
+    if (location === undefined) unknown.push(name);
+    else input[location][name] = value;
+  }
+  return { input, unknown };
+}
+
+/**
+ * Checked even when validation is off: an empty value would send the request
+ * to the collection's URL, and `.` or `..` would be resolved away by URL
+ * parsing, reaching another resource.
+ */
+function assertPathValues(operation: OperationDescriptor, path: Record<string, unknown>): void {
+  for (const name in operation.params) {
+    if (operation.params[name] !== "path") continue;
+    const value = path[name];
+    if (value === undefined || value === null || String(value) === "") {
+      throw new ValidationError(operation.id, [{ field: `path.${name}`, rule: "required", message: "must not be empty" }]);
+    }
+    if (value === "." || value === "..") {
+      throw new ValidationError(operation.id, [{ field: `path.${name}`, rule: "path-segment", message: 'must not be "." or ".."' }]);
+    }
+  }
+}
+
+/** A header parameter as text: arrays comma-joined, as OpenAPI's simple style does. */
+function headerText(value: unknown): string {
+  return Array.isArray(value) ? value.join(",") : String(value);
+}
+
+function serializeBody(operation: string, body: unknown): Uint8Array {
+  let text: string | undefined;
+  try {
+    text = JSON.stringify(body);
+  } catch (error) {
+    throw new ValidationError(operation, [
+      { field: "body", rule: "json", message: `cannot be sent as JSON (${error instanceof Error ? error.message : String(error)})` },
+    ]);
+  }
+  if (text === undefined) throw new ValidationError(operation, [{ field: "body", rule: "json", message: "cannot be sent as JSON" }]);
+  return encoder.encode(text);
+}

@@ -1,0 +1,57 @@
+/**
+ * Which low-level failures are network failures, and what each says about
+ * whether the request left and whether another attempt could help.
+ * Anything not listed (a TypeError from a bug, a bad argument) is not a
+ * network failure and is passed on as it is.
+ */
+import { ConnectionError, TimeoutError } from "../errors.ts";
+import type { HttpRequest } from "../layers.ts";
+
+/** The connection was never made, so no byte of the request left. */
+const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EAI_FAIL", "ENETUNREACH", "EHOSTUNREACH", "EADDRNOTAVAIL"]);
+
+/** The exchange broke after it may have begun. */
+const MAYBE_SENT = new Set([
+  "ECONNRESET",
+  "ECONNABORTED",
+  "EPIPE",
+  "ETIMEDOUT",
+  "ERR_STREAM_PREMATURE_CLOSE",
+  "UND_ERR_SOCKET",
+  "UND_ERR_CLOSED",
+  "HPE_INVALID_CONSTANT",
+  "HPE_INVALID_CHUNK_SIZE",
+  "HPE_UNEXPECTED_CONTENT_LENGTH",
+]);
+
+/** TLS could not be set up: the server's certificate is not trusted. Retrying cannot change that. */
+const CERTIFICATE = /CERT|^ERR_TLS_|^UNABLE_TO_|SELF_SIGNED|^ERR_SSL_/;
+
+const TIMEOUTS = new Set(["UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"]);
+
+/** The ConnectionError a low-level failure stands for, or undefined when it is not a network failure. */
+export function toConnectionError(error: unknown, request: HttpRequest, options: { anyTypeError?: boolean } = {}): ConnectionError | undefined {
+  if (error instanceof ConnectionError) return error;
+  const code = errorCode(error);
+  const where = `connection to ${request.url.host} failed`;
+  const base = { operation: request.operation, cause: error };
+  if (code !== undefined && CERTIFICATE.test(code)) {
+    return new ConnectionError(`${where}: the server's certificate is not trusted (${code})`, { ...base, requestSent: false, retryable: false });
+  }
+  if (code !== undefined && NOT_SENT.has(code)) return new ConnectionError(`${where}: ${code}`, { ...base, requestSent: false });
+  if (code !== undefined && TIMEOUTS.has(code)) return new TimeoutError(`${where}: ${code}`, base);
+  if (code !== undefined && MAYBE_SENT.has(code)) return new ConnectionError(`${where}: ${code}`, base);
+  // fetch() rejects with a TypeError for every network failure, often without a code (browsers).
+  if (options.anyTypeError && error instanceof TypeError) return new ConnectionError(`${where}: ${error.message}`, base);
+  return undefined;
+}
+
+/** The first `code` in the cause chain: fetch wraps the socket's error as its cause. */
+function errorCode(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const { code, cause } = current as { code?: unknown; cause?: unknown };
+    if (typeof code === "string") return code;
+    current = cause;
+  }
+  return undefined;
+}

@@ -1,0 +1,106 @@
+/**
+ * The Node transport: node:http and node:https with keep-alive agents, the
+ * same machinery as the fastest plain Node call. Idle sockets are unref'd by
+ * Node's agent, so a script exits as soon as its last call ends.
+ */
+import http from "node:http";
+import https from "node:https";
+import { rootCertificates } from "node:tls";
+import { ResponseTooLargeError } from "../errors.ts";
+import type { HttpRequest, HttpResponse, Send } from "../layers.ts";
+import { toConnectionError } from "./network-error.ts";
+
+export interface NodeTransportOptions {
+  /** Extra trust roots (PEM), besides the runtime's own. */
+  ca?: string | readonly string[];
+  /** Most sockets per origin (default unlimited). */
+  maxSockets?: number;
+}
+
+export function createNodeSend(options: NodeTransportOptions = {}): Send {
+  let httpAgent: http.Agent | undefined;
+  let httpsAgent: https.Agent | undefined;
+  const agentFor = (url: URL): http.Agent =>
+    url.protocol === "https:"
+      ? (httpsAgent ??= new https.Agent({ keepAlive: true, maxSockets: options.maxSockets, ...trust(options.ca) }))
+      : (httpAgent ??= new http.Agent({ keepAlive: true, maxSockets: options.maxSockets }));
+  return (request) => exchange(request, agentFor(request.url));
+}
+
+/** One request and its whole answer; every way it can end settles the promise once and removes the abort listener. */
+function exchange(request: HttpRequest, agent: http.Agent): Promise<HttpResponse> {
+  const { signal, url } = request;
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const finish = (error: unknown, response?: HttpResponse) => {
+      if (settled) return;
+      settled = true;
+      signal?.removeEventListener("abort", onAbort);
+      if (response) resolve(response);
+      else reject(error);
+    };
+    const fail = (error: unknown) => finish(toConnectionError(error, request) ?? error);
+    const headers = request.body === undefined ? request.headers : { ...request.headers, "content-length": String(request.body.length) };
+    const outgoing = (url.protocol === "https:" ? https : http).request(url, { method: request.method, headers, agent });
+    const onAbort = () => {
+      finish(signal!.reason);
+      outgoing.destroy();
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+    outgoing.on("error", fail);
+    outgoing.on("response", (incoming) => {
+      const status = incoming.statusCode ?? 0;
+      const chunks: Buffer[] = [];
+      let size = 0;
+      incoming.on("data", (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > request.maxResponseBytes) {
+          finish(new ResponseTooLargeError({ status, maxResponseBytes: request.maxResponseBytes, operation: request.operation }));
+          outgoing.destroy();
+          return;
+        }
+        chunks.push(chunk);
+      });
+      incoming.on("error", fail);
+      incoming.on("aborted", () => fail(Object.assign(new Error("the answer was cut short"), { code: "ECONNRESET" })));
+      incoming.on("end", () => {
+        if (!incoming.complete) return fail(Object.assign(new Error("the answer was cut short"), { code: "ECONNRESET" }));
+        finish(undefined, {
+          status,
+          statusText: incoming.statusMessage ?? "",
+          headers: joinHeaders(incoming.headers),
+          body: hasNoBody(status, request.method) ? null : concat(chunks, size),
+        });
+      });
+    });
+    outgoing.end(request.body);
+  });
+}
+
+function trust(ca: string | readonly string[] | undefined): { ca?: string[] } {
+  if (ca === undefined) return {};
+  // Node replaces its root store with `ca`; keeping the roots makes `ca` an addition.
+  return { ca: [...rootCertificates, ...(typeof ca === "string" ? [ca] : ca)] };
+}
+
+function hasNoBody(status: number, method: string): boolean {
+  return status === 204 || status === 205 || status === 304 || method === "HEAD";
+}
+
+function concat(chunks: Buffer[], size: number): Uint8Array {
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
+}
+
+/** Node lists set-cookie as an array and joins other repeats itself; one string per name here. */
+function joinHeaders(incoming: http.IncomingHttpHeaders): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name in incoming) {
+    const value = incoming[name];
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return headers;
+}
+
+/** The transport `#transport` resolves to under Node. */
+export const defaultSend: Send = createNodeSend();
