@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach } from "vitest";
-import type { Endpoints } from "../../src/index.ts";
+import { type Endpoints, services } from "../../src/index.ts";
 import { type FaultServer, startFaultServer } from "./fault-server.ts";
 
 export interface LoopbackCloud {
@@ -18,7 +18,7 @@ export function useLoopbackCloud(): LoopbackCloud {
   beforeAll(async () => {
     cloud.server = await startFaultServer();
     const { url } = cloud.server;
-    cloud.endpoints = { vpc: url, evs: url, dws: url, vpcep: url };
+    cloud.endpoints = Object.fromEntries(Object.keys(services).map((service) => [service, url])) as Endpoints;
   });
   afterAll(() => cloud.server.close());
   beforeEach(() => {
