@@ -151,6 +151,12 @@ function internalError(error: unknown, requestId: string): Reply {
 }
 
 function write(outgoing: ServerResponse, reply: Reply, requestId: string): void {
+  if (reply.body === undefined) {
+    // A success declared without content (204): headers only.
+    outgoing.writeHead(reply.status, { ...reply.headers, "X-Request-Id": requestId });
+    outgoing.end();
+    return;
+  }
   const text = JSON.stringify(reply.body);
   outgoing.writeHead(reply.status, {
     ...reply.headers,
