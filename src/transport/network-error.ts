@@ -32,9 +32,11 @@ const TIMEOUTS = new Set(["UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", 
 /** The ConnectionError a low-level failure stands for, or undefined when it is not a network failure. */
 export function toConnectionError(error: unknown, request: HttpRequest, options: { anyTypeError?: boolean } = {}): ConnectionError | undefined {
   if (error instanceof ConnectionError) return error;
-  const code = errorCode(error);
+  const coded = codedError(error);
+  const code = coded?.code;
   const where = `connection to ${request.url.host} failed`;
-  const base = { operation: request.operation, cause: error };
+  // The error that names the failure is the cause, so both transports give the same one (fetch wraps it in a TypeError).
+  const base = { operation: request.operation, cause: coded?.error ?? error };
   if (code !== undefined && CERTIFICATE.test(code)) {
     return new ConnectionError(`${where}: the server's certificate is not trusted (${code})`, { ...base, requestSent: false, retryable: false });
   }
@@ -46,11 +48,11 @@ export function toConnectionError(error: unknown, request: HttpRequest, options:
   return undefined;
 }
 
-/** The first `code` in the cause chain: fetch wraps the socket's error as its cause. */
-function errorCode(error: unknown): string | undefined {
+/** The first error with a string `code` in the cause chain: fetch wraps the socket's error as its cause. */
+function codedError(error: unknown): { error: unknown; code: string } | undefined {
   for (let current = error, depth = 0; current && depth < 5; depth++) {
     const { code, cause } = current as { code?: unknown; cause?: unknown };
-    if (typeof code === "string") return code;
+    if (typeof code === "string") return { error: current, code };
     current = cause;
   }
   return undefined;

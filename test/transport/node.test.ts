@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { createNodeSend, defaultSend } from "../../src/transport/node.ts";
+import { selfSignedCertificate } from "./tls-certificate.ts";
+import { describeTransportContract, requestTo, useServers } from "./transport-contract.ts";
+
+describe("Node transport", () => {
+  describeTransportContract({ name: "node", createSend: () => createNodeSend(), clientOptions: {} });
+
+  const serve = useServers();
+
+  it("trusts a certificate given as `ca`, besides the runtime's roots", async () => {
+    const certificate = selfSignedCertificate();
+    const server = await serve((_, response) => response.end("trusted"), { tls: certificate });
+    const response = await createNodeSend({ ca: certificate.cert })(requestTo(server.origin));
+    expect(new TextDecoder().decode(response.body!)).toBe("trusted");
+  });
+
+  it("opens no more than maxSockets connections to one origin", async () => {
+    const server = await serve((_, response) => setTimeout(() => response.end("ok"), 20));
+    const send = createNodeSend({ maxSockets: 2 });
+    await Promise.all(Array.from({ length: 6 }, () => send(requestTo(server.origin))));
+    expect(server.received).toHaveLength(6);
+    expect(server.connections()).toBe(2);
+  });
+
+  it("asks for no content encoding, so an encoded answer is one nobody asked for", async () => {
+    const server = await serve((_, response) => response.end());
+    await defaultSend(requestTo(server.origin));
+    expect(server.received[0]?.headers["accept-encoding"]).toBeUndefined();
+  });
+});
