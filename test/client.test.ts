@@ -3,9 +3,9 @@
  * each operation, with AK/SK signing (verified server-side) and with a token.
  */
 import { describe, expect, it } from "vitest";
-import { verifySignature } from "../src/auth/verify.ts";
+import samples from "../generated/samples.json" with { type: "json" };
 import { createClient, type HwcloudClient, operations, type OperationId } from "../src/index.ts";
-import { requestExamples } from "../src/mock/spec.ts";
+import { verifySignature } from "../src/mock/verify.ts";
 import { useLoopbackCloud } from "./helpers/loopback-cloud.ts";
 
 const AK = "HPUAEXAMPLEAKID0001";
@@ -19,14 +19,17 @@ const ids = Object.keys(operations) as OperationId[];
 
 /** The spec's first request example of an operation: the body the page shows. */
 function requestExample(id: OperationId): unknown {
-  return requestExamples(id)[0]!.value;
+  return samples[id].requestExamples[0]!.value;
+}
+
+function pathParams(id: OperationId): string[] {
+  const params: Record<string, string> = operations[id].params;
+  return Object.keys(params).filter((name) => params[name] === "path");
 }
 
 /** Path parameters other than project_id, with values that need encoding. */
 function pathArgs(id: OperationId): Record<string, string> {
-  return Object.fromEntries(
-    operations[id].pathParams.filter((name) => name !== "project_id").map((name) => [name, `${name}:1 é`]),
-  );
+  return Object.fromEntries(pathParams(id).filter((name) => name !== "project_id").map((name) => [name, `${name}:1 é`]));
 }
 
 function expectedPath(id: OperationId): string {
@@ -36,8 +39,7 @@ function expectedPath(id: OperationId): string {
 
 function call(client: HwcloudClient<boolean>, id: OperationId) {
   const service = client[operations[id].service] as Record<string, (args: object) => Promise<unknown>>;
-  const method = id.charAt(0).toLowerCase() + id.slice(1);
-  return service[method]!({ ...pathArgs(id), body: requestExample(id) });
+  return service[operations[id].name]!({ ...pathArgs(id), body: requestExample(id) });
 }
 
 describe.each(ids)("%s", (id) => {
@@ -96,6 +98,36 @@ describe("tokens", () => {
     await call(client, "UpdateDataSource");
     expect(cloud.server.requests.map((request) => request.headers["x-auth-token"])).toEqual(["token-1", "token-2"]);
   });
+
+  it("calls it again for every attempt, with that attempt's AbortSignal", async () => {
+    cloud.server.enqueue({ status: 503, body: "busy" });
+    const signals: AbortSignal[] = [];
+    const client = createClient({
+      credentials: { token: (signal) => (signals.push(signal), `token-${signals.length}`) },
+      projectId: PROJECT_ID,
+      endpoints: cloud.endpoints,
+      retry: { baseDelayMs: 1 },
+    });
+    await call(client, "UpdateVpcPeering");
+    expect(signals).toHaveLength(2);
+    expect(signals[0]).toBeInstanceOf(AbortSignal);
+    expect(signals[0]).not.toBe(signals[1]);
+    expect(cloud.server.requests.map((request) => request.headers["x-auth-token"])).toEqual(["token-1", "token-2"]);
+  });
+
+  it("a token function that never settles is bounded by the attempt timeout, and its signal fires", async () => {
+    let given: AbortSignal | undefined;
+    const client = createClient({
+      credentials: { token: (signal) => ((given = signal), new Promise<string>(() => undefined)) },
+      projectId: PROJECT_ID,
+      endpoints: cloud.endpoints,
+      timeout: 50,
+      retry: { maxAttempts: 1 },
+    });
+    await expect(call(client, "UpdateVpcPeering")).rejects.toMatchObject({ name: "TimeoutError" });
+    expect(given?.aborted).toBe(true);
+    expect(cloud.server.requests).toHaveLength(0);
+  });
 });
 
 describe("project id", () => {
@@ -144,12 +176,12 @@ describe("headers", () => {
 });
 
 describe("retries and cancellation through the client", () => {
-  it("retries a 503 with a fresh signature, then returns the body", async () => {
+  it("retries a 503 of an idempotent operation with a fresh signature, then returns the body", async () => {
     cloud.server.enqueue({ status: 503, body: "busy" });
-    cloud.server.setFallback({ status: 200, headers: { "content-type": "application/json" }, body: '{"job_id":"j-1"}' });
+    cloud.server.setFallback({ status: 200, headers: { "content-type": "application/json" }, body: '{"peering":{"id":"p-1"}}' });
     const client = createClient({ credentials: { ak: AK, sk: SK }, projectId: PROJECT_ID, endpoints: cloud.endpoints, retry: { baseDelayMs: 1 } });
-    const result = await client.dws.updateDataSource({ cluster_id: "c", ext_data_source_id: "d", body: { reconfigure: { reboot: true } } });
-    expect(result).toEqual({ job_id: "j-1" });
+    const result = await client.vpc.updateVpcPeering({ peering_id: "p-1", body: { peering: { name: "n" } } });
+    expect(result).toEqual({ peering: { id: "p-1" } });
     expect(cloud.server.requests).toHaveLength(2);
     for (const received of cloud.server.requests) {
       const verdict = await verifySignature(
@@ -163,13 +195,23 @@ describe("retries and cancellation through the client", () => {
   });
 
   it("gives up after the attempts allowed, with the count on the typed error", async () => {
+    cloud.server.setFallback({ status: 503, headers: { "content-type": "application/json" }, body: '{"error_code":"EVS.0001","error_msg":"busy"}' });
+    const client = createClient({ credentials: { token: TOKEN }, projectId: PROJECT_ID, endpoints: cloud.endpoints, retry: { baseDelayMs: 1 } });
+    const error = await client.evs
+      .cinderUpdateSnapshot({ snapshot_id: "s", body: { snapshot: { name: "n" } } })
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: "ServerError", status: 503, code: "EVS.0001", attempts: 3, operation: "CinderUpdateSnapshot" });
+    expect(cloud.server.requests).toHaveLength(3);
+  });
+
+  it("never resends an operation that is not idempotent after a 503: UpdateDataSource may have started its job", async () => {
     cloud.server.setFallback({ status: 503, headers: { "content-type": "application/json" }, body: '{"error_code":"DWS.0001","error_msg":"busy"}' });
     const client = createClient({ credentials: { token: TOKEN }, projectId: PROJECT_ID, endpoints: cloud.endpoints, retry: { baseDelayMs: 1 } });
     const error = await client.dws
       .updateDataSource({ cluster_id: "c", ext_data_source_id: "d", body: { reconfigure: { reboot: true } } })
       .catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ name: "ServerError", status: 503, code: "DWS.0001", attempts: 3, operation: "UpdateDataSource" });
-    expect(cloud.server.requests).toHaveLength(3);
+    expect(error).toMatchObject({ name: "ServerError", status: 503, attempts: 1, operation: "UpdateDataSource" });
+    expect(cloud.server.requests).toHaveLength(1);
   });
 
   it("per-call retry settings override the client's", async () => {
@@ -182,8 +224,9 @@ describe("retries and cancellation through the client", () => {
   });
 
   it("a caller's abort during the backoff rejects at once with AbortError and sends nothing more", async () => {
-    cloud.server.setFallback({ status: 503, body: "busy" });
-    const client = createClient({ credentials: { token: TOKEN }, projectId: PROJECT_ID, endpoints: cloud.endpoints, retry: { baseDelayMs: 10_000, maxDelayMs: 10_000, random: () => 0.99 } });
+    // Retry-After fixes the wait at 10 s, so the abort lands during it.
+    cloud.server.setFallback({ status: 503, headers: { "retry-after": "10" }, body: "busy" });
+    const client = createClient({ credentials: { token: TOKEN }, projectId: PROJECT_ID, endpoints: cloud.endpoints });
     const controller = new AbortController();
     const started = performance.now();
     const pending = client.vpc

@@ -4,30 +4,34 @@
  * operation, the field and the rule, and the server never sees a request.
  */
 import { describe, expect, it } from "vitest";
+import samples from "../generated/samples.json" with { type: "json" };
 import { createClient, type HwcloudClient, operations, ValidationError } from "../src/index.ts";
-import { requestExamples } from "../src/mock/spec.ts";
 import { validateInput } from "../src/validate.ts";
 import { CONSTRAINTS, type Json, type OperationId, REMOVE, segments, withValueAt } from "./helpers/constraints.ts";
 import { useLoopbackCloud } from "./helpers/loopback-cloud.ts";
+import { testOperations } from "./helpers/operations.ts";
 
 const cloud = useLoopbackCloud();
 
+/** The page's first request example: a valid body. */
 function requestExample(id: OperationId): Json {
-  return requestExamples(id)[0]!.value;
+  return samples[id].requestExamples[0]!.value;
 }
 
 function validPath(id: OperationId): Record<string, string> {
-  return Object.fromEntries(operations[id].pathParams.map((name) => [name, `${name}-1`]));
+  const params: Record<string, string> = operations[id].params;
+  return Object.fromEntries(Object.keys(params).filter((name) => params[name] === "path").map((name) => [name, `${name}-1`]));
 }
 
 function callOf(client: HwcloudClient<boolean>, id: OperationId) {
-  const service = client[operations[id].service] as Record<string, (args: object) => Promise<unknown>>;
-  return service[id.charAt(0).toLowerCase() + id.slice(1)]!;
+  const service = client[operations[id].service] as Record<string, (args?: object) => Promise<unknown>>;
+  return service[operations[id].name]!;
 }
 
 const client = () => createClient({ credentials: { token: "t" }, projectId: "p", endpoints: cloud.endpoints });
 
-const rows = CONSTRAINTS.filter(([, where]) => where === "body" || where === "path");
+/** Request-side rows: named-call arguments are flat, so path and header parameters sit beside `body`. */
+const rows = CONSTRAINTS.filter(([, where]) => where !== "response");
 
 describe("every documented constraint, broken through the client", () => {
   it.each(rows.map((row) => [`${row[0]} ${row[1]}${row[2]} breaks ${row[4]}`, ...row] as const))(
@@ -36,7 +40,7 @@ describe("every documented constraint, broken through the client", () => {
       const path = validPath(id);
       const body = requestExample(id);
       const args =
-        where === "path" ? { ...withValueAt(path, pointer, bad), body } : { ...path, body: withValueAt(body, pointer, bad) };
+        where === "body" ? { ...path, body: withValueAt(body, pointer, bad) } : { ...withValueAt(path, pointer, bad), body };
       const error = await callOf(client(), id)(args).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(ValidationError);
       const field = [where, ...segments(pointer)].join(".");
@@ -47,9 +51,21 @@ describe("every documented constraint, broken through the client", () => {
     },
   );
 
-  it("covers body and path rows of every operation", () => {
-    expect(new Set(rows.map(([id]) => id))).toEqual(new Set(Object.keys(operations)));
+  it("covers body and path rows of every operation, and header rows", () => {
+    expect(new Set(rows.filter(([, where]) => where === "body").map(([id]) => id))).toEqual(new Set(Object.keys(operations)));
+    expect(new Set(rows.filter(([, where]) => where === "path").map(([id]) => id))).toEqual(new Set(Object.keys(operations)));
+    expect(rows.some(([, where]) => where === "header")).toBe(true);
     expect(rows.some(([, , , value]) => value === REMOVE)).toBe(true);
+  });
+});
+
+describe("a missing body", () => {
+  it.each(Object.keys(operations) as OperationId[])("is refused as missing for %s, whose body is required", async (id) => {
+    expect(operations[id].body).toBe("required");
+    const error = await callOf(client(), id)(validPath(id)).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ field: "body", rule: "required" });
+    expect(cloud.server.requests).toHaveLength(0);
   });
 });
 
@@ -71,22 +87,54 @@ describe("valid input", () => {
   });
 });
 
+function issuesOf(run: () => void): string[] {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(ValidationError);
+    return (error as ValidationError).issues.map(({ field, rule }) => `${field} ${rule}`).sort();
+  }
+  return expect.unreachable("expected a ValidationError");
+}
+
 describe("validateInput", () => {
   it("reports every broken field at once", () => {
-    let caught: ValidationError | undefined;
-    try {
-      validateInput("UpdateTrafficMirrorSession", {
+    const issues = issuesOf(() =>
+      validateInput(operations.UpdateTrafficMirrorSession, {
         path: { project_id: "", traffic_mirror_session_id: "s" },
+        query: {},
+        header: {},
         body: { traffic_mirror_session: { priority: 0, packet_length: 5000, colour: "red" } },
-      });
-    } catch (error) {
-      caught = error as ValidationError;
-    }
-    expect(caught?.issues.map(({ field, rule }) => `${field} ${rule}`).sort()).toEqual([
+      }),
+    );
+    expect(issues).toEqual([
       "body.traffic_mirror_session.colour additionalProperties",
       "body.traffic_mirror_session.packet_length maximum",
       "body.traffic_mirror_session.priority minimum",
       "path.project_id minLength",
     ]);
+  });
+
+  it("checks query and header parameters, naming each as query.<name> or header.<name> with its rule", () => {
+    const issues = issuesOf(() =>
+      validateInput(testOperations.ListServers, {
+        path: { project_id: "p" },
+        query: { limit: 0, status: "GONE", colour: "red" },
+        header: { "X-Language": "fr" },
+      }),
+    );
+    expect(issues).toEqual([
+      "header.X-Client-Token required",
+      "header.X-Language enum",
+      "query.colour additionalProperties",
+      "query.limit minimum",
+      "query.status enum",
+    ]);
+  });
+
+  it("names the operation and passes valid input", () => {
+    const input = { path: { project_id: "p" }, query: { limit: 1000 }, header: { "X-Client-Token": "t" } };
+    expect(() => validateInput(testOperations.ListServers, input)).not.toThrow();
+    expect(() => validateInput(testOperations.ListServers, { ...input, query: { limit: 1001 } })).toThrow(/^ListServers: invalid input: query\.limit /);
   });
 });
