@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createClient, defaultEndpoint, resolveEndpoints, ValidationError } from "../src/index.ts";
+import { serviceNames } from "../src/endpoints.ts";
+import { createClient, defaultEndpoint, resolveEndpoints, services, ValidationError } from "../src/index.ts";
 
 describe("default endpoints", () => {
   it("follow the spec's servers: https://{service}.{region}.myhuaweicloud.com, cn-north-4 by default", () => {
@@ -61,5 +62,42 @@ describe("endpoint overrides", () => {
 
   it.each(["not a url", "ftp://vpc.example.com", "file:///etc/passwd"])("refuse %s", (url) => {
     expect(() => resolveEndpoints({ endpoints: { dws: url } })).toThrow(/endpoints\.dws/);
+  });
+
+  it.each(["https://admin7:pa55word@vpc.example.com", "https://admin7@vpc.example.com", "http://:pa55word@127.0.0.1:8080"])(
+    "refuse %s, which carries user info, quoting no part of it",
+    (url) => {
+      let caught: unknown;
+      try {
+        resolveEndpoints({ endpoints: { vpc: url } });
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(ValidationError);
+      expect(caught).toMatchObject({ field: "endpoints.vpc", rule: "format" });
+      for (const part of ["admin7", "pa55word", "vpc.example.com"]) expect((caught as Error).message).not.toContain(part);
+    },
+  );
+
+  it("refuse a service the spec does not have, listing the ones it has", () => {
+    let caught: unknown;
+    try {
+      resolveEndpoints({ endpoints: { ecs: "https://ecs.example.com" } as never });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toMatchObject({ field: "endpoints.ecs", rule: "additionalProperties" });
+    for (const service of Object.keys(services)) expect((caught as Error).message).toContain(service);
+  });
+
+  it("keep a path prefix of the override", () => {
+    expect(resolveEndpoints({ endpoints: { vpc: "https://gateway.example.com/vpc/" } }).vpc).toBe("https://gateway.example.com/vpc");
+  });
+});
+
+describe("services", () => {
+  it("are the spec's, each with a default endpoint", () => {
+    expect(serviceNames).toEqual(Object.keys(services));
+    expect(Object.keys(resolveEndpoints())).toEqual(serviceNames);
   });
 });

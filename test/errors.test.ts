@@ -1,17 +1,23 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import {
+  AbortError,
   AuthenticationError,
   BadRequestError,
   ConflictError,
+  ConnectionError,
   HuaweiCloudError,
+  HwcloudTypedError,
+  InvalidResponseError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
+  ResponseTooLargeError,
   ServerError,
+  TimeoutError,
   ValidationError,
 } from "../src/index.ts";
-import { createHuaweiCloudError, errorFromResponse, parseErrorBody } from "../src/errors.ts";
+import { createHuaweiCloudError, parseErrorBody } from "../src/errors.ts";
 
 describe("status to class", () => {
   const cases: Array<[number, typeof HuaweiCloudError]> = [
@@ -73,35 +79,86 @@ describe("error body shapes", () => {
   });
 });
 
-describe("errorFromResponse", () => {
-  it("keeps status, code, message, request id, headers, operation and the parsed body", async () => {
+describe("HuaweiCloudError", () => {
+  it("keeps status, code, message, request id, headers, operation, attempts and the parsed body", () => {
     const body = { itemNotFound: { code: 404, message: "Snapshot s-1 could not be found." } };
-    const response = new Response(JSON.stringify(body), {
+    const error = createHuaweiCloudError({
       status: 404,
-      headers: { "X-Request-Id": "req-123", "Content-Type": "application/json" },
-    });
-    const error = await errorFromResponse(response, { operation: "CinderUpdateSnapshot", attempts: 1 });
-    expect(error).toBeInstanceOf(NotFoundError);
-    expect(error).toMatchObject({
-      status: 404,
-      code: "itemNotFound",
-      requestId: "req-123",
       operation: "CinderUpdateSnapshot",
-      attempts: 1,
+      requestId: "req-123",
+      headers: { "content-type": "application/json", "x-request-id": "req-123" },
       body,
+      attempts: 2,
     });
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error).toMatchObject({ status: 404, code: "itemNotFound", requestId: "req-123", operation: "CinderUpdateSnapshot", attempts: 2, body });
     expect(error.headers["content-type"]).toBe("application/json");
-    expect(error.message).toBe(
-      "CinderUpdateSnapshot failed: 404 itemNotFound: Snapshot s-1 could not be found. (request id req-123)",
-    );
+    expect(error.message).toBe("CinderUpdateSnapshot failed: 404 itemNotFound: Snapshot s-1 could not be found. (request id req-123)");
   });
 
-  it("keeps a non-JSON body whole in `body`", async () => {
-    const error = await errorFromResponse(new Response("upstream timed out", { status: 504 }));
+  it("keeps a non-JSON body whole in `body`, and quotes it in the message", () => {
+    const error = createHuaweiCloudError({ status: 504, headers: {}, body: "upstream timed out" });
     expect(error).toBeInstanceOf(ServerError);
     expect(error.body).toBe("upstream timed out");
     expect(error.code).toBeUndefined();
     expect(error.message).toBe("request failed: 504: upstream timed out");
+    expect(createHuaweiCloudError({ status: 503, headers: {}, body: undefined }).message).toBe("request failed: 503: HTTP 503");
+  });
+
+  it.each([301, 302, 303, 307, 308])("for a %i, which is never followed, says where it pointed", (status) => {
+    const error = createHuaweiCloudError({ status, headers: { location: "https://elsewhere.example.com/" }, body: undefined });
+    expect(error.constructor).toBe(HuaweiCloudError);
+    expect(error.location).toBe("https://elsewhere.example.com/");
+    expect(createHuaweiCloudError({ status, headers: {}, body: undefined }).location).toBeUndefined();
+  });
+});
+
+describe("every failure is a HwcloudTypedError", () => {
+  it.each<[string, HwcloudTypedError]>([
+    ["HuaweiCloudError", createHuaweiCloudError({ status: 400, headers: {}, body: "" })],
+    ["ConnectionError", new ConnectionError("refused")],
+    ["TimeoutError", new TimeoutError("slow")],
+    ["AbortError", new AbortError("aborted")],
+    ["ValidationError", new ValidationError("op", [])],
+    ["InvalidResponseError", new InvalidResponseError("is not JSON", { status: 200, excerpt: "" })],
+    ["ResponseTooLargeError", new ResponseTooLargeError({ status: 200, maxResponseBytes: 1 })],
+  ])("%s", (_, error) => {
+    expect(error).toBeInstanceOf(HwcloudTypedError);
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe(error.constructor.name);
+  });
+});
+
+describe("ConnectionError", () => {
+  it("assumes the request may have been sent and may be retried, unless told otherwise", () => {
+    expect(new ConnectionError("reset")).toMatchObject({ requestSent: true, retryable: true, attempts: 1 });
+    expect(new ConnectionError("refused", { requestSent: false })).toMatchObject({ requestSent: false, retryable: true });
+    expect(new ConnectionError("bad certificate", { retryable: false, cause: new Error("CERT") })).toMatchObject({ retryable: false });
+  });
+
+  it("has TimeoutError as a kind of it", () => {
+    expect(new TimeoutError("slow")).toBeInstanceOf(ConnectionError);
+  });
+});
+
+describe("InvalidResponseError and ResponseTooLargeError", () => {
+  it("name the operation, the status, the content type and the request id", () => {
+    const error = new InvalidResponseError("is not JSON", {
+      status: 200,
+      operation: "UpdateVpcPeering",
+      requestId: "r-1",
+      contentType: "text/html",
+      excerpt: "<html>",
+    });
+    expect(error.message).toBe("UpdateVpcPeering: the 200 answer is not JSON (content type text/html, request id r-1)");
+    expect(error).toMatchObject({ status: 200, requestId: "r-1", contentType: "text/html", excerpt: "<html>" });
+    expect(new InvalidResponseError("has no body", { status: 201, excerpt: "" }).message).toBe("request: the 201 answer has no body (content type none)");
+  });
+
+  it("say which cap an answer broke", () => {
+    const error = new ResponseTooLargeError({ status: 500, maxResponseBytes: 1024, operation: "UpdateVpcPeering" });
+    expect(error.message).toBe("UpdateVpcPeering: the 500 answer is longer than maxResponseBytes (1024)");
+    expect(error).toMatchObject({ status: 500, maxResponseBytes: 1024, operation: "UpdateVpcPeering" });
   });
 });
 

@@ -1,5 +1,10 @@
+/**
+ * `client.raw.<service>`: openapi-fetch's `{ data, error, response }` style on
+ * the same request path as the named calls.
+ */
 import { beforeEach, describe, expect, it } from "vitest";
-import { createClient, NotFoundError, ValidationError } from "../src/index.ts";
+import { ConnectionError, createClient, InvalidResponseError, NotFoundError, operations, type OperationId, ValidationError } from "../src/index.ts";
+import { type RecordedRequest, startFaultServer } from "./helpers/fault-server.ts";
 import { useLoopbackCloud } from "./helpers/loopback-cloud.ts";
 
 const cloud = useLoopbackCloud();
@@ -41,6 +46,57 @@ describe("raw per-service clients", () => {
     });
   });
 
+  it("give a real web Response over the answer's bytes and headers", async () => {
+    cloud.server.setFallback({ status: 200, headers: { "content-type": "application/json", "x-request-id": "rid-1" }, body: '{"peering":{"id":"p"}}' });
+    const { response } = await client().raw.vpc.PUT("/v2.0/vpc/peerings/{peering_id}", {
+      params: { path: { peering_id: "p" } },
+      body: { peering: { name: "n" } },
+    });
+    expect(response).toBeInstanceOf(Response);
+    expect(response.headers.get("x-request-id")).toBe("rid-1");
+    expect(await response.json()).toEqual({ peering: { id: "p" } });
+  });
+
+  it("return a 2xx whose body is not JSON as an InvalidResponseError in `error`, not thrown", async () => {
+    cloud.server.setFallback({ status: 200, headers: { "content-type": "text/html", "x-request-id": "rid-2" }, body: "<html>login</html>" });
+    const result = await client().raw.vpc.PUT("/v2.0/vpc/peerings/{peering_id}", {
+      params: { path: { peering_id: "p" } },
+      body: { peering: { name: "n" } },
+    });
+    expect(result.data).toBeUndefined();
+    expect(result.error).toBeInstanceOf(InvalidResponseError);
+    expect(result.error).toMatchObject({ status: 200, requestId: "rid-2", contentType: "text/html", excerpt: "<html>login</html>" });
+  });
+
+  it("throw, not return, a failure without an answer", async () => {
+    const closed = await startFaultServer();
+    await closed.close();
+    const dead = createClient({ credentials: { token: "t" }, endpoints: { vpc: closed.url }, retry: { maxAttempts: 1 } });
+    const pending = dead.raw.vpc.PUT("/v2.0/vpc/peerings/{peering_id}", { params: { path: { peering_id: "p" } }, body: { peering: { name: "n" } } });
+    await expect(pending).rejects.toBeInstanceOf(ConnectionError);
+  });
+
+  it("send header parameters under params.header", async () => {
+    const signed = createClient({ credentials: { ak: "AK", sk: "SK" }, projectId: "proj", endpoints: cloud.endpoints });
+    await signed.raw.vpcep.PUT("/v1/{project_id}/vpc-endpoints/{vpc_endpoint_id}/routetables", {
+      params: { path: { project_id: "proj", vpc_endpoint_id: "e" }, header: { "X-Auth-Token": "subject-token" } },
+      body: { routetables: [] },
+    });
+    expect(cloud.server.requests[0]!.headers["x-auth-token"]).toBe("subject-token");
+  });
+
+  it.each([
+    ["a path that is not an operation", "PUT", "/v2.0/vpc/peerings"],
+    ["an operation's path with another method", "GET", "/v2.0/vpc/peerings/{peering_id}"],
+    ["another service's operation", "PUT", "/v2/{project_id}/snapshots/{snapshot_id}"],
+  ])("refuse %s with a ValidationError naming the url, sending nothing", async (_, method, url) => {
+    const raw = client().raw.vpc as unknown as Record<string, (url: string, init: object) => Promise<unknown>>;
+    const error = await raw[method]!(url, { params: { path: { peering_id: "p", project_id: "p", snapshot_id: "s" } } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ field: "url", rule: "enum", operation: `${method} ${url}` });
+    expect(cloud.server.requests).toHaveLength(0);
+  });
+
   it("validate like the named calls, before sending", async () => {
     await expect(
       client().raw.vpcep.PUT("/v1/{project_id}/vpc-endpoints/{vpc_endpoint_id}/routetables", {
@@ -78,7 +134,7 @@ describe("header values", () => {
       .vpc.updateVpcPeering({ peering_id: "p", body: { peering: { name: "n" } } }, { headers: { "X-Trace": "a\r\nX-Evil: 1" } })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect(error).toMatchObject({ field: "headers.X-Trace", rule: "pattern" });
+    expect(error).toMatchObject({ field: "init.headers.x-trace", rule: "pattern" });
     expect(cloud.server.requests).toHaveLength(0);
   });
 
@@ -86,6 +142,38 @@ describe("header values", () => {
     expect(() => createClient({ credentials: { token: "t" }, endpoints: cloud.endpoints, headers: { "X-Team": "a\nb" } })).toThrow(
       /headers\.X-Team/,
     );
-    expect(() => createClient({ credentials: { token: "t" }, endpoints: cloud.endpoints, userAgent: "app\r\n" })).toThrow(/User-Agent/);
+    expect(() => createClient({ credentials: { token: "t" }, endpoints: cloud.endpoints, userAgent: "app\r\n" })).toThrow(/headers\.user-agent/);
+  });
+});
+
+describe("named and raw calls share one path", () => {
+  /** Values that need encoding, for every path parameter but the project. */
+  function pathArgs(id: OperationId): Record<string, string> {
+    const params: Record<string, string> = operations[id].params;
+    return Object.fromEntries(Object.keys(params).filter((name) => params[name] === "path" && name !== "project_id").map((name) => [name, `${name}:1 é/x`]));
+  }
+
+  /** What identifies a request on the wire, less the per-call id. */
+  function wire({ method, url, headers, body }: RecordedRequest) {
+    const { "x-client-request-id": _, ...rest } = headers;
+    return { method, url, headers: rest, body: body.toString("utf8") };
+  }
+
+  it.each(Object.keys(operations) as OperationId[])("%s: the named call sends what the raw call sends", async (id) => {
+    const { service, name, method, path } = operations[id];
+    const unchecked = createClient({ credentials: { token: "t" }, projectId: "proj", endpoints: cloud.endpoints, validate: false, headers: { "X-Team": "net" } });
+    const body = { any: { name: "é", list: [1, "two"] } };
+    await (unchecked[service] as unknown as Record<string, (args: object, init: object) => Promise<unknown>>)[name]!(
+      { ...pathArgs(id), body },
+      { headers: { "X-Trace": "t-1" } },
+    ).catch(() => undefined);
+    await (unchecked.raw[service] as unknown as Record<string, (url: string, init: object) => Promise<unknown>>)[method]!(path, {
+      params: { path: { ...pathArgs(id), project_id: "proj" } },
+      body,
+      headers: { "X-Trace": "t-1" },
+    });
+    const [fromNamed, fromRaw] = cloud.server.requests;
+    expect(wire(fromNamed!)).toEqual(wire(fromRaw!));
+    expect(fromNamed!.headers).toMatchObject({ "content-type": "application/json", "x-trace": "t-1", "x-team": "net" });
   });
 });

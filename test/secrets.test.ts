@@ -5,14 +5,15 @@
  */
 import { inspect } from "node:util";
 import { describe, expect, it, vi } from "vitest";
-import { createClient } from "../src/index.ts";
+import { createClient, type Endpoints, services } from "../src/index.ts";
 import { startFaultServer } from "./helpers/fault-server.ts";
 import { useLoopbackCloud } from "./helpers/loopback-cloud.ts";
 
 const CANARY_SK = "CANARY-sk-7f3a9c";
 const CANARY_TOKEN = "CANARY-token-51be2d";
 const CANARY_SECURITY_TOKEN = "CANARY-sts-0c44e1";
-const CANARIES = [CANARY_SK, CANARY_TOKEN, CANARY_SECURITY_TOKEN];
+const CANARY_PASSWORD = "CANARY-pw-9d02aa";
+const CANARIES = [CANARY_SK, CANARY_TOKEN, CANARY_SECURITY_TOKEN, CANARY_PASSWORD];
 
 const cloud = useLoopbackCloud();
 
@@ -50,7 +51,7 @@ describe("no secret in any rendering", () => {
   it("of a connection error", async () => {
     const closed = await startFaultServer();
     await closed.close();
-    const dead = { vpc: closed.url, evs: closed.url, dws: closed.url, vpcep: closed.url };
+    const dead = Object.fromEntries(Object.keys(services).map((service) => [service, closed.url])) as Endpoints;
     const client = createClient({ credentials: { ak: "AK", sk: CANARY_SK, securityToken: CANARY_SECURITY_TOKEN }, endpoints: dead, retry: { maxAttempts: 1 } });
     const error = await client.vpc.updateVpcPeering({ peering_id: "p", body: { peering: { name: "n" } } }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "ConnectionError" });
@@ -65,16 +66,58 @@ describe("no secret in any rendering", () => {
     }
   });
 
-  it("of a rejected credential with CR/LF, which names the field only", () => {
-    const bad = `${CANARY_TOKEN}\r\nX-Injected: 1`;
-    const client = createClient({ credentials: { token: bad }, projectId: "p", endpoints: cloud.endpoints });
-    return client.vpc.updateVpcPeering({ peering_id: "p", body: { peering: { name: "n" } } }).then(
-      () => expect.unreachable("a token with CR/LF must be refused"),
-      (error: unknown) => {
-        expect(error).toMatchObject({ name: "ValidationError" });
-        expectNoCanary(error);
-      },
-    );
+  it("of a timeout", async () => {
+    cloud.server.setFallback({ stall: true });
+    for (const client of clients()) {
+      const error = await client.vpc.updateVpcPeering({ peering_id: "p", body: { peering: { name: "n" } } }, { timeout: 50 }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: "TimeoutError" });
+      expectNoCanary(error);
+    }
+  });
+
+  it("of a 2xx answer that is not JSON", async () => {
+    cloud.server.setFallback({ status: 200, headers: { "content-type": "text/html" }, body: "<html>sign in</html>" });
+    for (const client of clients()) {
+      const error = await client.vpc.updateVpcPeering({ peering_id: "p", body: { peering: { name: "n" } } }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: "InvalidResponseError" });
+      expectNoCanary(error);
+    }
+  });
+
+  it("of a credential refused by createClient for its CR/LF, which names the field only", () => {
+    for (const credentials of [
+      { token: `${CANARY_TOKEN}\r\nX-Injected: 1` },
+      { ak: "AK", sk: CANARY_SK, securityToken: `${CANARY_SECURITY_TOKEN}\n` },
+    ]) {
+      let caught: unknown;
+      try {
+        createClient({ credentials, projectId: "p", endpoints: cloud.endpoints });
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toMatchObject({ name: "ValidationError" });
+      expectNoCanary(caught);
+    }
+  });
+
+  it("of a token function's token refused per call for its CR/LF", async () => {
+    const client = createClient({ credentials: { token: () => `${CANARY_TOKEN}\r\nX-Injected: 1` }, projectId: "p", endpoints: cloud.endpoints });
+    const error = await client.vpc.updateVpcPeering({ peering_id: "p", body: { peering: { name: "n" } } }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "ValidationError", field: "credentials.token" });
+    expectNoCanary(error);
+    expect(cloud.server.requests).toHaveLength(0);
+  });
+
+  it("of an endpoint refused for carrying a user name and password", () => {
+    let caught: unknown;
+    try {
+      createClient({ credentials: { token: "t" }, endpoints: { vpc: `https://admin:${CANARY_PASSWORD}@vpc.example.com` } });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toMatchObject({ name: "ValidationError", field: "endpoints.vpc" });
+    expectNoCanary(caught);
+    expect(String(caught)).not.toContain("admin");
   });
 
   it("and nothing is written to the console on failures", async () => {
