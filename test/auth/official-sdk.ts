@@ -7,6 +7,7 @@
  * for the same options, so both signers can be compared.
  */
 import { createRequire } from "node:module";
+import { createQuerySerializer, defaultPathSerializer } from "openapi-fetch";
 import { vi } from "vitest";
 
 const require = createRequire(import.meta.url);
@@ -15,6 +16,9 @@ const { HcClient } = require("@huaweicloud/huaweicloud-sdk-core/HcClient") as {
 };
 const { BasicCredentials } = require("@huaweicloud/huaweicloud-sdk-core") as {
   BasicCredentials: new () => OfficialCredentials;
+};
+const { AKSKSigner } = require("@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner") as {
+  AKSKSigner: { CanonicalQueryString(request: { queryParams?: Record<string, unknown> }): string };
 };
 export const vpcV2 = require("@huaweicloud/huaweicloud-sdk-vpc/v2/VpcClient") as { ParamCreater: () => ParamCreater };
 export const vpcV3 = require("@huaweicloud/huaweicloud-sdk-vpc/v3/VpcClient") as { ParamCreater: () => ParamCreater };
@@ -70,6 +74,11 @@ export async function officialHeaders(options: SdkOptions, account: Account, dat
   }
 }
 
+/** The canonical query string the official signer computes from a request's query parameters. */
+export function officialCanonicalQuery(queryParams: Record<string, unknown>): string {
+  return AKSKSigner.CanonicalQueryString({ queryParams: structuredClone(queryParams) });
+}
+
 export interface OurRequest {
   method: string;
   url: string;
@@ -77,18 +86,19 @@ export interface OurRequest {
   body?: Uint8Array<ArrayBuffer>;
 }
 
+/** Our client's query serializer (src/request.ts): form style, arrays exploded, values escaped by encodeURIComponent. */
+const serializeQuery = createQuerySerializer();
+
 /**
- * The request our client sends for the same options: ids escaped with
- * encodeURIComponent, repeated query keys as repeated pairs, the exact JSON
- * bytes as body, and the headers the SDK signs besides its own.
+ * The request our client sends for the same options: path and query put in
+ * the URL by the serializers src/request.ts uses, the exact JSON bytes as
+ * body, and the headers the SDK signs besides its own.
  */
 export function ourRequest(options: SdkOptions, account: Account): OurRequest {
   const pathParams: Record<string, string> = { ...options.pathParams };
   if (account.projectId) pathParams.project_id = account.projectId;
-  const path = options.url.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(pathParams[name] ?? ""));
-  const pairs = Object.entries(options.queryParams ?? {}).flatMap(([key, value]) =>
-    (Array.isArray(value) ? value : [value]).map((item) => `${encodeURIComponent(key)}=${encodeURIComponent(String(item))}`),
-  );
+  const path = defaultPathSerializer(options.url, pathParams);
+  const query = serializeQuery(options.queryParams ?? {});
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(options.headers ?? {})) {
     if (name.toLowerCase() !== "content-type") headers[name] = value;
@@ -100,7 +110,7 @@ export function ourRequest(options: SdkOptions, account: Account): OurRequest {
   const hasBody = options.data !== undefined && !(options.method === "DELETE" && isEmpty(options.data));
   return {
     method: options.method,
-    url: `${account.endpoint}${path}${pairs.length ? `?${pairs.join("&")}` : ""}`,
+    url: `${account.endpoint}${path}${query ? `?${query}` : ""}`,
     headers,
     body: hasBody ? new TextEncoder().encode(JSON.stringify(options.data)) : undefined,
   };

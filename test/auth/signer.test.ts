@@ -15,7 +15,7 @@ import {
   type Sign,
 } from "../../src/auth/signer.ts";
 import { ValidationError } from "../../src/errors.ts";
-import { officialHeaders, ourRequest, vpcV2 } from "./official-sdk.ts";
+import { officialCanonicalQuery, officialHeaders, ourRequest, vpcV2 } from "./official-sdk.ts";
 import { ACCOUNT, accountOf, DEFAULT_DATE, vectors } from "./vectors.ts";
 
 const backends: [string, Sign][] = [
@@ -34,6 +34,22 @@ describe.each(backends)("on %s, the signer matches the official Node SDK byte fo
     expect(added.Authorization).toBe(official.Authorization);
     expect(added["X-Sdk-Date"]).toBe(official["X-Sdk-Date"]);
     expect(added["X-Security-Token"]).toBe(official["X-Security-Token"]);
+  });
+});
+
+describe("the canonical query string", () => {
+  const withQuery = vectors.filter((vector) => Object.keys(vector.options.queryParams ?? {}).length > 0);
+
+  it.each(withQuery.map((vector) => [vector.name, vector] as const))(
+    "is the official signer's, byte for byte, for the query our client puts on the wire: %s",
+    (_, vector) => {
+      const { search } = new URL(ourRequest(vector.options, accountOf(vector)).url);
+      expect(canonicalQueryString(search)).toBe(officialCanonicalQuery(vector.options.queryParams!));
+    },
+  );
+
+  it("is checked on several vectors", () => {
+    expect(withQuery.length).toBeGreaterThanOrEqual(5);
   });
 });
 
@@ -202,6 +218,14 @@ describe("sign()", () => {
     url: new URL("https://vpc.example.com/v1/p/vpcs/v"),
     headers: new Headers({ "content-type": "application/json" }),
     body: new TextEncoder().encode('{"vpc":{"name":"x"}}'),
+  });
+
+  it("signs a record of headers, whatever the case of its names, as it signs the same Headers", async () => {
+    const fromHeaders = await sign(request(), ACCOUNT, DEFAULT_DATE);
+    const fromRecord = await sign({ ...request(), headers: { "Content-Type": "application/json" } }, ACCOUNT, DEFAULT_DATE);
+    const lowerRecord = await sign({ ...request(), headers: { "content-type": "application/json" } }, ACCOUNT, DEFAULT_DATE);
+    expect(fromRecord.Authorization).toBe(fromHeaders.Authorization);
+    expect(lowerRecord.Authorization).toBe(fromHeaders.Authorization);
   });
 
   it("hashes a string body as its UTF-8 bytes", async () => {

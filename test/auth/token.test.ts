@@ -1,20 +1,23 @@
+/** The IAM token layer: X-Auth-Token on a copy of every attempt, from a fixed token or a function asked each time. */
 import { describe, expect, it } from "vitest";
 import { withToken } from "../../src/auth/token.ts";
 import { ValidationError } from "../../src/errors.ts";
-import type { HttpRequest, Send } from "../../src/http.ts";
+import type { HttpRequest, Send } from "../../src/layers.ts";
 
 function recorder(): { next: Send; sent: HttpRequest[] } {
   const sent: HttpRequest[] = [];
-  return { sent, next: async (request) => (sent.push(request), new Response("{}")) };
+  return { sent, next: async (request) => (sent.push(request), { status: 200, statusText: "OK", headers: {}, body: null }) };
 }
 
-function request(): HttpRequest {
+function request(signal?: AbortSignal): HttpRequest {
   return {
     method: "PUT",
     url: new URL("https://evs.example.com/v2/p/cloudvolumes/v"),
-    headers: new Headers({ "content-type": "application/json" }),
+    headers: { "content-type": "application/json" },
     body: new TextEncoder().encode("{}"),
-    context: { operation: "UpdateVolume", attempts: 0 },
+    ...(signal ? { signal } : {}),
+    operation: "UpdateVolume",
+    maxResponseBytes: 1024,
   };
 }
 
@@ -22,7 +25,7 @@ describe("withToken", () => {
   it("sends a fixed token as X-Auth-Token", async () => {
     const { next, sent } = recorder();
     await withToken(next, "fixed-token")(request());
-    expect(sent[0]!.headers.get("x-auth-token")).toBe("fixed-token");
+    expect(sent[0]!.headers["x-auth-token"]).toBe("fixed-token");
   });
 
   it("asks a synchronous token function on every request", async () => {
@@ -33,7 +36,7 @@ describe("withToken", () => {
     await send(request());
     await send(request());
 
-    expect(sent.map((sentRequest) => sentRequest.headers.get("x-auth-token"))).toEqual(["token-1", "token-2"]);
+    expect(sent.map((sentRequest) => sentRequest.headers["x-auth-token"])).toEqual(["token-1", "token-2"]);
   });
 
   it("awaits an asynchronous token function on every request", async () => {
@@ -47,7 +50,29 @@ describe("withToken", () => {
     await send(request());
     await send(request());
 
-    expect(sent.map((sentRequest) => sentRequest.headers.get("x-auth-token"))).toEqual(["refreshed-1", "refreshed-2"]);
+    expect(sent.map((sentRequest) => sentRequest.headers["x-auth-token"])).toEqual(["refreshed-1", "refreshed-2"]);
+  });
+
+  it("gives the token function the attempt's signal, so a slow refresh can be cancelled", async () => {
+    const { next } = recorder();
+    const controller = new AbortController();
+    const given: AbortSignal[] = [];
+    await withToken(next, (signal) => (given.push(signal), "t"))(request(controller.signal));
+    expect(given).toEqual([controller.signal]);
+  });
+
+  it("gives a signal that never fires when the attempt has none", async () => {
+    const { next } = recorder();
+    let given: AbortSignal | undefined;
+    await withToken(next, (signal) => ((given = signal), "t"))(request());
+    expect(given).toBeInstanceOf(AbortSignal);
+    expect(given!.aborted).toBe(false);
+  });
+
+  it("replaces an X-Auth-Token already on the request, whatever was there", async () => {
+    const { next, sent } = recorder();
+    await withToken(next, "fresh")({ ...request(), headers: { "x-auth-token": "stale" } });
+    expect(sent[0]!.headers).toEqual({ "x-auth-token": "fresh" });
   });
 
   it("passes a failure of the token function on and sends nothing", async () => {
@@ -62,10 +87,11 @@ describe("withToken", () => {
     const input = request();
     await withToken(next, "t")(input);
 
-    expect([...input.headers]).toEqual([["content-type", "application/json"]]);
+    expect(input.headers).toEqual({ "content-type": "application/json" });
     expect(sent[0]).not.toBe(input);
+    expect(sent[0]!.headers).toEqual({ "content-type": "application/json", "x-auth-token": "t" });
     expect(sent[0]!.body).toBe(input.body);
-    expect(sent[0]!.context).toBe(input.context);
+    expect(sent[0]).toMatchObject({ operation: "UpdateVolume", maxResponseBytes: 1024 });
   });
 
   it.each([

@@ -23,6 +23,9 @@ export interface Vector {
 
 export const DEFAULT_DATE = new Date("2026-01-02T03:04:05.678Z");
 
+/** The query of the issue's GET: reserved, unreserved and non-ASCII characters in one value. */
+export const QUERY_GET = { limit: 10, name: "a b*c~d!é", status: "ACTIVE" };
+
 const v2 = vpcV2.ParamCreater();
 const v3 = vpcV3.ParamCreater();
 
@@ -99,13 +102,18 @@ export const vectors: Vector[] = [
     options: v3.listVpcs!({ id: ["c3", "a1", "b2"], name: ["zeta", "Zeta", "éta"], cidr: ["10.0.0.0/8"] }),
   },
   {
+    // openapi-fetch writes keys as they are (the spec's names are plain), so no key here holds "&", "=" or "#".
     name: "query: keys that need encoding, sorted by code unit (upper case first)",
     options: manual({
       method: "GET",
       url: "/v1/{project_id}/vpcs",
       contentType: "application/json",
-      queryParams: { zeta: "1", Alpha: "2", _under: "3", "é-key": "4", "a b": "5", "k&=": "6", "0digit": "7" },
+      queryParams: { zeta: "1", Alpha: "2", _under: "3", "é-key": "4", "a b": "5", "k*!'()": "6", "0digit": "7" },
     }),
+  },
+  {
+    name: "query: a GET as our client serializes it, limit=10&name=a b*c~d!é&status=ACTIVE",
+    options: manual({ method: "GET", url: "/v1/{project_id}/servers", queryParams: QUERY_GET }),
   },
   {
     name: "query: empty and numeric values",

@@ -1,15 +1,24 @@
+/**
+ * The AK/SK layer: every attempt signed afresh, byte for byte as Huawei's
+ * official SDK signs the same request, and verifiable by the server.
+ */
 import { describe, expect, it } from "vitest";
-import { parseSdkDate } from "../../src/auth/signer.ts";
-import { withSigning } from "../../src/auth/signing.ts";
-import { verifySignature } from "../../src/auth/verify.ts";
+import { withSigning } from "../../src/auth/aksk.ts";
+import { canonicalQueryString, parseSdkDate } from "../../src/auth/signer.ts";
 import { ValidationError } from "../../src/errors.ts";
-import type { HttpRequest, Send } from "../../src/http.ts";
-import { officialHeaders, ourRequest } from "./official-sdk.ts";
-import { ACCOUNT, accountOf, DEFAULT_DATE, PROJECT_ID, vectors } from "./vectors.ts";
+import type { HttpRequest, HttpResponse, Send } from "../../src/layers.ts";
+import { verifySignature } from "../../src/mock/verify.ts";
+import { resolveClientOptions } from "../../src/options.ts";
+import { buildRequest, splitArgs } from "../../src/request.ts";
+import { testOperations } from "../helpers/operations.ts";
+import { officialCanonicalQuery, officialHeaders, ourRequest } from "./official-sdk.ts";
+import { ACCOUNT, accountOf, DEFAULT_DATE, PROJECT_ID, QUERY_GET, vectors } from "./vectors.ts";
+
+const OK: HttpResponse = { status: 200, statusText: "OK", headers: {}, body: null };
 
 function recorder(): { next: Send; sent: HttpRequest[] } {
   const sent: HttpRequest[] = [];
-  return { sent, next: async (request) => (sent.push(request), new Response("{}")) };
+  return { sent, next: async (request) => (sent.push(request), OK) };
 }
 
 const body = () => new TextEncoder().encode('{\n  "vpc": { "name": "naïve" }\n}');
@@ -18,10 +27,11 @@ function request(): HttpRequest {
   return {
     method: "PUT",
     url: new URL(`https://vpc.cn-north-4.myhuaweicloud.com/v1/${PROJECT_ID}/vpcs/v-1`),
-    headers: new Headers({ "content-type": "application/json" }),
+    headers: { "content-type": "application/json" },
     body: body(),
     signal: new AbortController().signal,
-    context: { operation: "UpdateVpc", attempts: 0 },
+    operation: "UpdateVpc",
+    maxResponseBytes: 1024,
   };
 }
 
@@ -44,14 +54,36 @@ describe("withSigning", () => {
       const { next, sent } = recorder();
       const send = withSigning(next, account, { projectId: account.projectId, now: () => date });
 
-      await send({ ...ours, url: new URL(ours.url), headers: new Headers(ours.headers), context: { attempts: 0 } });
+      await send({ ...ours, url: new URL(ours.url), operation: "Vector", maxResponseBytes: 1024 });
 
       const official = await officialHeaders(vector.options, account, date);
-      expect(sent[0]!.headers.get("authorization")).toBe(official.Authorization);
-      expect(sent[0]!.headers.get("x-sdk-date")).toBe(official["X-Sdk-Date"]);
-      expect(sent[0]!.headers.get("x-project-id")).toBe(official["X-Project-Id"] ?? null);
+      expect(sent[0]!.headers.authorization).toBe(official.Authorization);
+      expect(sent[0]!.headers["x-sdk-date"]).toBe(official["X-Sdk-Date"]);
+      expect(sent[0]!.headers["x-project-id"]).toBe(official["X-Project-Id"]);
     },
   );
+
+  it("signs a GET with a query, built by the client's own buildRequest, exactly as the official SDK does", async () => {
+    const { ListServers } = testOperations;
+    const config = resolveClientOptions(
+      { credentials: { ak: ACCOUNT.ak, sk: ACCOUNT.sk }, projectId: PROJECT_ID, endpoints: { vpc: ACCOUNT.endpoint }, validate: false },
+      {},
+    );
+    const built = buildRequest(ListServers, splitArgs(ListServers, QUERY_GET), config, undefined);
+    const { next, sent } = recorder();
+    await withSigning(next, ACCOUNT, { projectId: PROJECT_ID, now: () => DEFAULT_DATE })(built);
+
+    expect(built.url.search).toBe("?limit=10&name=a%20b*c~d!%C3%A9&status=ACTIVE");
+    expect(canonicalQueryString(built.url.search)).toBe(officialCanonicalQuery(QUERY_GET));
+    const official = await officialHeaders(
+      { method: "GET", url: "/v1/{project_id}/servers", queryParams: QUERY_GET, pathParams: {}, headers: {} },
+      ACCOUNT,
+      DEFAULT_DATE,
+    );
+    expect(sent[0]!.headers.authorization).toBe(official.Authorization);
+    const verdict = await verifySignature(sent[0]!, (ak) => (ak === ACCOUNT.ak ? ACCOUNT.sk : undefined), DEFAULT_DATE);
+    expect(verdict).toEqual({ ok: true, ak: ACCOUNT.ak });
+  });
 
   it("takes a fresh X-Sdk-Date from the clock on every call, so each retry attempt is signed anew", async () => {
     const { next, sent } = recorder();
@@ -62,9 +94,9 @@ describe("withSigning", () => {
     await send(input);
 
     const [first, second] = sent.map((sentRequest) => sentRequest.headers);
-    expect(first!.get("x-sdk-date")).toBe("20260102T030405Z");
-    expect(second!.get("x-sdk-date")).toBe("20260102T030506Z");
-    expect(second!.get("authorization")).not.toBe(first!.get("authorization"));
+    expect(first!["x-sdk-date"]).toBe("20260102T030405Z");
+    expect(second!["x-sdk-date"]).toBe("20260102T030506Z");
+    expect(second!.authorization).not.toBe(first!.authorization);
   });
 
   it("replaces the Authorization and X-Sdk-Date of an earlier attempt", async () => {
@@ -72,18 +104,18 @@ describe("withSigning", () => {
     const send = withSigning(next, ACCOUNT, { now: () => DEFAULT_DATE });
     await send(request());
     const resent = request();
-    resent.headers.set("Authorization", "SDK-HMAC-SHA256 Access=old, SignedHeaders=host, Signature=00");
-    resent.headers.set("X-Sdk-Date", "20000101T000000Z");
+    resent.headers.authorization = "SDK-HMAC-SHA256 Access=old, SignedHeaders=host, Signature=00";
+    resent.headers["x-sdk-date"] = "20000101T000000Z";
     await send(resent);
 
-    expect(sent[1]!.headers.get("authorization")).toBe(sent[0]!.headers.get("authorization"));
-    expect(sent[1]!.headers.get("x-sdk-date")).toBe("20260102T030405Z");
+    expect(sent[1]!.headers.authorization).toBe(sent[0]!.headers.authorization);
+    expect(sent[1]!.headers["x-sdk-date"]).toBe("20260102T030405Z");
   });
 
   it("reads the real clock by default", async () => {
     const { next, sent } = recorder();
     await withSigning(next, ACCOUNT)(request());
-    const signedAt = parseSdkDate(sent[0]!.headers.get("x-sdk-date")!)!;
+    const signedAt = parseSdkDate(sent[0]!.headers["x-sdk-date"]!)!;
     expect(Math.abs(signedAt.getTime() - Date.now())).toBeLessThan(5_000);
   });
 
@@ -92,18 +124,18 @@ describe("withSigning", () => {
     await withSigning(next, ACCOUNT, { projectId: PROJECT_ID, now: () => DEFAULT_DATE })(request());
     await withSigning(next, ACCOUNT, { now: () => DEFAULT_DATE })(request());
 
-    expect(sent[0]!.headers.get("x-project-id")).toBe(PROJECT_ID);
-    expect(sent[0]!.headers.get("authorization")).toContain("SignedHeaders=content-type;host;x-project-id;x-sdk-date,");
-    expect(sent[1]!.headers.has("x-project-id")).toBe(false);
-    expect(sent[1]!.headers.get("authorization")).toContain("SignedHeaders=content-type;host;x-sdk-date,");
+    expect(sent[0]!.headers["x-project-id"]).toBe(PROJECT_ID);
+    expect(sent[0]!.headers.authorization).toContain("SignedHeaders=content-type;host;x-project-id;x-sdk-date,");
+    expect(sent[1]!.headers).not.toHaveProperty("x-project-id");
+    expect(sent[1]!.headers.authorization).toContain("SignedHeaders=content-type;host;x-sdk-date,");
   });
 
   it("sends and signs X-Security-Token with temporary credentials", async () => {
     const { next, sent } = recorder();
     await withSigning(next, { ...ACCOUNT, securityToken: "sts-token" }, { now: () => DEFAULT_DATE })(request());
 
-    expect(sent[0]!.headers.get("x-security-token")).toBe("sts-token");
-    expect(sent[0]!.headers.get("authorization")).toContain(";x-security-token,");
+    expect(sent[0]!.headers["x-security-token"]).toBe("sts-token");
+    expect(sent[0]!.headers.authorization).toContain(";x-security-token,");
   });
 
   it("signs the exact body bytes it passes on", async () => {
@@ -117,23 +149,31 @@ describe("withSigning", () => {
     expect(await verifySignature({ ...signed, body: reformatted }, lookup, DEFAULT_DATE)).toMatchObject({ ok: false });
   });
 
-  it("never edits the caller's request and passes body, signal and context through", async () => {
+  it("never edits the caller's request and passes body, signal, operation and cap through", async () => {
     const { next, sent } = recorder();
     const input = request();
-    const before = { ...input, headers: [...input.headers] };
+    const before = { ...input, headers: { ...input.headers } };
 
     await withSigning(next, { ...ACCOUNT, securityToken: "t" }, { projectId: PROJECT_ID, now: () => DEFAULT_DATE })(input);
 
-    expect({ ...input, headers: [...input.headers] }).toEqual(before);
+    expect(input).toEqual(before);
     expect(sent[0]).not.toBe(input);
     expect(sent[0]!.headers).not.toBe(input.headers);
     expect(sent[0]!.body).toBe(input.body);
     expect(sent[0]!.signal).toBe(input.signal);
-    expect(sent[0]!.context).toBe(input.context);
+    expect(sent[0]).toMatchObject({ operation: "UpdateVpc", maxResponseBytes: 1024, url: input.url });
+  });
+
+  it("adds only lower-case header names, so none is sent twice", async () => {
+    const { next, sent } = recorder();
+    await withSigning(next, { ...ACCOUNT, securityToken: "t" }, { projectId: PROJECT_ID, now: () => DEFAULT_DATE })(request());
+    const names = Object.keys(sent[0]!.headers);
+    expect(names).toEqual(names.map((name) => name.toLowerCase()));
+    expect(names.sort()).toEqual(["authorization", "content-type", "x-project-id", "x-sdk-date", "x-security-token"]);
   });
 
   it.each([
-    ["header.X-Project-Id", ACCOUNT, { projectId: "proj\r\nX-Evil: 1" }, "X-Evil"],
+    ["header.x-project-id", ACCOUNT, { projectId: "proj\r\nX-Evil: 1" }, "X-Evil"],
     ["credentials.ak", { ...ACCOUNT, ak: "AK\nX-Evil: 1" }, {}, "X-Evil"],
     ["credentials.securityToken", { ...ACCOUNT, securityToken: "secret-token\r\n" }, {}, "secret-token"],
     ["credentials.sk", { ...ACCOUNT, sk: "" }, {}, undefined],

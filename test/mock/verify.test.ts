@@ -3,9 +3,9 @@ import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sign } from "../../src/auth/signer.ts";
-import { verifySignature, type ReceivedRequest, type Verification } from "../../src/auth/verify.ts";
-import { officialHeaders, ourRequest, vpcV2 } from "./official-sdk.ts";
-import { ACCOUNT, DEFAULT_DATE, PROJECT_ID } from "./vectors.ts";
+import { verifySignature, type ReceivedRequest, type Verification } from "../../src/mock/verify.ts";
+import { officialHeaders, ourRequest, vpcV2 } from "../auth/official-sdk.ts";
+import { ACCOUNT, DEFAULT_DATE, PROJECT_ID } from "../auth/vectors.ts";
 
 const lookup = (ak: string) => (ak === ACCOUNT.ak ? ACCOUNT.sk : undefined);
 const MINUTE = 60_000;
