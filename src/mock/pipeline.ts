@@ -7,6 +7,7 @@
 import { setTimeout as delay } from "node:timers/promises";
 import { type OperationId, operations } from "../../generated/operations.ts";
 import { ValidationError, type ValidationIssue } from "../errors.ts";
+import type { OperationDescriptor } from "../operation.ts";
 import { validateInput } from "../validate.ts";
 import type { Authenticator, AuthResult, ReceivedRequest } from "./auth.ts";
 import type { FaultEffect, FaultInjector } from "./faults.ts";
@@ -48,12 +49,13 @@ export type Pipeline = (
 
 export function createPipeline(parts: PipelineParts): Pipeline {
   return async (request, requestId, signal, facts) => {
-    const target = new URL(request.target, "http://mock.invalid");
-    // Checked on the path as sent: URL parsing would resolve `..` away and reach another resource.
+    // Checked on the path as sent: URL parsing would resolve `..` away and reach another resource,
+    // and read a path starting with `//` as a host.
     const rawPath = request.target.split("?")[0]!;
-    if (rawPath.split("/").slice(1).some(isUnsafeSegment)) {
+    if (!rawPath.startsWith("/") || rawPath.split("/").slice(1).some(isUnsafeSegment)) {
       return gatewayError("badPath", requestId, "empty, \".\" and \"..\" path segments are not allowed");
     }
+    const target = new URL(request.target, "http://mock.invalid");
     const route = parts.router(request.method, target.pathname);
     if (!route) return parts.router.hasPath(target.pathname) ? gatewayError("badMethod", requestId, request.method) : gatewayError("notFound", requestId);
     const { operation, params } = route;
@@ -111,11 +113,16 @@ function isUnsafeSegment(segment: string): boolean {
   return decoded === "" || decoded === "." || decoded === "..";
 }
 
-/** The query parameters the operation declares, each in the type its schema gives (a query string holds only text). */
+/**
+ * The query parameters the operation declares, each in the type its schema
+ * gives (a query string holds only text); others are ignored, as services do.
+ */
 function queryOf(id: OperationId, search: URLSearchParams): Record<string, unknown> {
   const query: Record<string, unknown> = {};
   const { schemas } = samplesOf(id);
+  const { params }: OperationDescriptor = operations[id];
   for (const name of new Set(search.keys())) {
+    if (params[name] !== "query") continue;
     const schema = schemas.params[name] ?? {};
     const values = search.getAll(name);
     query[name] = schema.type === "array" ? values.map((value) => coerce(value, (schema.items ?? {}) as Schema)) : coerce(values[0], schema);

@@ -44,34 +44,23 @@ export function gatewayError(
 
 /**
  * The error a service itself answers, in the shape the spec gives the
- * operation's error answers: its example (or sampled body) for that status,
- * else for the nearest status of the same class, with the message, request
- * id and code filled in. Codes are the example's own where the example is for
- * this status and the service's (not the gateway's); otherwise the mock's
- * own `<SERVICE>.0<status>` (e.g. `VPC.0404`), which nobody mistakes for a documented code.
+ * operation's error answers: the sample (example, else drawn from the schema)
+ * of that status, else of the nearest declared status of the same class,
+ * with the message and request id filled in. Codes are the mock's own,
+ * `<SERVICE>.0<status>` (e.g. `VPC.0404`), or the status itself where the
+ * shape is OpenStack's, so nobody mistakes them for a documented code.
  */
 export function serviceError(id: OperationId, status: number, message: string, requestId: string): Reply {
   const { errors } = samplesOf(id);
-  const exact = errors[String(status)];
-  const template = exact ?? nearest(errors, status);
-  const ownCode = `${operations[id].service.toUpperCase()}.${String(status).padStart(4, "0")}`;
+  const template = errors[String(status)] ?? nearest(errors, status);
+  const code = `${operations[id].service.toUpperCase()}.${String(status).padStart(4, "0")}`;
   const body = structuredClone(template ?? {}) as Json;
-  const keepCode = (code: unknown) => exact !== undefined && typeof code === "string" && !code.startsWith("APIGW.");
-  if ("error_code" in body || "error_msg" in body || template === undefined) {
-    return { status, body: { ...body, error_code: keepCode(body.error_code) ? body.error_code : ownCode, error_msg: message, request_id: requestId } };
-  }
-  if (isObject(body.error)) {
-    body.error = { ...body.error, code: keepCode(body.error.code) ? body.error.code : ownCode, message };
-    return { status, body };
-  }
+  if (isObject(body.error)) return { status, body: { ...body, error: { ...body.error, code, message } } };
   const keys = Object.keys(body);
   const wrapped = keys.length === 1 ? body[keys[0]!] : undefined;
-  if (isObject(wrapped)) {
-    // OpenStack's shape: the wrapper names the fault, `code` is the status.
-    body[keys[0]!] = { ...wrapped, code: status, message };
-    return { status, body };
-  }
-  return { status, body: { error_code: ownCode, error_msg: message, request_id: requestId } };
+  // OpenStack's shape: the wrapper names the fault, `code` is the status.
+  if (isObject(wrapped)) return { status, body: { [keys[0]!]: { ...wrapped, code: status, message } } };
+  return { status, body: { ...body, error_code: code, error_msg: message, request_id: requestId } };
 }
 
 /** The error body of the declared status closest to `status` in its class (4xx or 5xx). */

@@ -23,6 +23,10 @@ export interface MockCloudOptions {
   seed?: number;
   /** The mock's clock, for X-Sdk-Date skew checks and `updated_at`; the real one when absent. */
   now?: () => Date;
+  /** How many requests `requests` keeps, the oldest dropped first (default 1,000). */
+  maxLoggedRequests?: number;
+  /** How much of each request body `requests` keeps, in bytes (default 64 KiB); a longer one is cut and marked. */
+  maxLoggedBodyBytes?: number;
 }
 
 /** One request as the mock received and answered it. Credentials are never recorded. */
@@ -32,8 +36,10 @@ export interface RecordedRequest extends RequestFacts {
   path: string;
   /** Lower-cased headers, without Authorization, X-Auth-Token, X-Security-Token and cookies. */
   headers: Record<string, string>;
-  /** The parsed JSON body, the raw text when it is not JSON, undefined when empty. */
+  /** The parsed JSON body, the raw text when it is not JSON, undefined when empty; cut text when longer than the log keeps. */
   body: unknown;
+  /** True when `body` is the start of a longer body. */
+  bodyTruncated?: boolean;
   /** Status answered; undefined while pending or when the connection was dropped. */
   status?: number;
   /** X-Request-Id of the answer. */
@@ -47,7 +53,7 @@ export interface MockCloud {
   url: string;
   /** The base URL of every service, for `createClient({ endpoints })`. */
   endpoints: Endpoints;
-  /** Every request received, in arrival order; clear it with `requests.length = 0`. */
+  /** The last `maxLoggedRequests` requests received, in arrival order; clear it with `requests.length = 0`. */
   requests: RecordedRequest[];
   /** Path parameters of the seeded resource of each operation. */
   resources: MockResources;
@@ -75,6 +81,8 @@ export async function startMockCloud(options: MockCloudOptions = {}): Promise<Mo
     now,
   });
   const requests: RecordedRequest[] = [];
+  const maxRequests = options.maxLoggedRequests ?? 1000;
+  const maxBodyBytes = options.maxLoggedBodyBytes ?? 64 * 1024;
   const closing = new AbortController();
 
   const server = createServer((incoming, outgoing) => {
@@ -93,11 +101,12 @@ export async function startMockCloud(options: MockCloudOptions = {}): Promise<Mo
       method: incoming.method ?? "",
       path: incoming.url ?? "",
       headers: recordableHeaders(incoming.headers),
-      body: recordableBody(bytes),
+      ...recordableBody(bytes, maxBodyBytes),
       requestId,
       receivedAt: Date.now(),
     };
     requests.push(entry);
+    if (requests.length > maxRequests) requests.splice(0, requests.length - maxRequests);
     let reply: Reply | undefined;
     try {
       reply = tooLarge
@@ -113,6 +122,17 @@ export async function startMockCloud(options: MockCloudOptions = {}): Promise<Mo
     entry.status = reply.status;
     write(outgoing, reply, requestId);
   }
+
+  // Requests Node's parser refuses (an unknown method, a malformed line) still get the gateway's JSON.
+  server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const reply = error.code === "HPE_INVALID_METHOD" ? gatewayError("badMethod", randomUUID()) : gatewayError("badPath", randomUUID(), "malformed request");
+    const text = JSON.stringify(reply.body);
+    socket.end(
+      `HTTP/1.1 ${reply.status} ${reply.status === 405 ? "Method Not Allowed" : "Bad Request"}\r\nContent-Type: application/json;charset=UTF-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(text)}\r\nX-Request-Id: ${(reply.body as { request_id: string }).request_id}\r\nConnection: close\r\n\r\n${text}`,
+    );
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -187,12 +207,13 @@ function recordableHeaders(headers: IncomingHttpHeaders): Record<string, string>
   return kept;
 }
 
-function recordableBody(bytes: Uint8Array): unknown {
-  if (bytes.length === 0) return undefined;
+function recordableBody(bytes: Uint8Array, maxBytes: number): Pick<RecordedRequest, "body" | "bodyTruncated"> {
+  if (bytes.length === 0) return { body: undefined };
+  if (bytes.length > maxBytes) return { body: Buffer.from(bytes.subarray(0, maxBytes)).toString("utf8"), bodyTruncated: true };
   const text = Buffer.from(bytes).toString("utf8");
   try {
-    return JSON.parse(text);
+    return { body: JSON.parse(text) };
   } catch {
-    return text;
+    return { body: text };
   }
 }

@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { ConnectionError, operations, type OperationId, type RetryOptions, ServerError, TimeoutError } from "../../src/index.ts";
 import { type FaultRequest, type Faults, type MockCloud, startMockCloud } from "../../src/mock/index.ts";
-import { call, clientFor, errorShape, operationIds, pathOf, rawPut, validBody, useMockCloud } from "./support.ts";
+import { call, clientFor, expectServiceError, operationIds, pathOf, rawPut, validBody, useMockCloud } from "./support.ts";
 
 const start = useMockCloud();
 
@@ -69,21 +69,8 @@ describe("status faults", () => {
       expect(error).toBeInstanceOf(ServerError);
       bodies.push((error as ServerError).body);
     }
-    const expected = {
-      flat: [
-        { error_code: `${operations[id].service.toUpperCase()}.0503`, error_msg: "Injected fault: HTTP 503.", request_id: expect.any(String) },
-        { error_code: `${operations[id].service.toUpperCase()}.0500`, error_msg: "Injected fault: HTTP 500.", request_id: expect.any(String) },
-      ],
-      wrapped: [
-        { error: { code: "EndPoint.0001", message: "System error. Please retry. Injected fault: HTTP 503." } },
-        { error: { code: "EndPoint.0001", message: "System error. Please retry. Injected fault: HTTP 500." } },
-      ],
-      cinder: [
-        { serviceUnavailable: { code: 503, message: "Injected fault: HTTP 503." } },
-        { computeFault: { code: 500, message: "Injected fault: HTTP 500." } },
-      ],
-    }[errorShape[operations[id].service]!];
-    expect(bodies).toEqual(expected);
+    expectServiceError(id, 503, bodies[0], "Injected fault: HTTP 503.");
+    expectServiceError(id, 500, bodies[1], "Injected fault: HTTP 500.");
   });
 
   it("429 with Retry-After: the gateway's throttling body, and the client waits the second it is told", async () => {

@@ -5,13 +5,13 @@
 import { describe, expect, it } from "vitest";
 import { operations } from "../../src/index.ts";
 import { createRouter } from "../../src/mock/router.ts";
-import { operationIds, pathOf } from "./support.ts";
+import { operationIds, pathOf, pathParamsOf } from "./support.ts";
 
 const route = createRouter();
 
 describe("createRouter over the operation table", () => {
   it.each(operationIds)("finds %s from its method and filled path, with every parameter", (id) => {
-    const params = Object.fromEntries(operations[id].pathParams.map((name, i) => [name, `${name}-${i}`]));
+    const params = Object.fromEntries(pathParamsOf(id).map((name, i) => [name, `${name}-${i}`]));
     expect(route(operations[id].method, pathOf(id, params))).toEqual({ operation: id, params });
   });
 
@@ -36,6 +36,11 @@ describe("createRouter over the operation table", () => {
 
   it("accepts the method in any case, as Node reports it upper-cased anyway", () => {
     expect(route("put", "/v2.0/vpc/peerings/p1")?.operation).toBe("UpdateVpcPeering");
+  });
+
+  it("knows a path served under another method, so the pipeline can answer 405 instead of 404", () => {
+    expect(route.hasPath("/v2.0/vpc/peerings/p1")).toBe(true);
+    expect(route.hasPath("/v2.0/vpc/peerings")).toBe(false);
   });
 
   it("works over any table of the same form", () => {

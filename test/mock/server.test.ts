@@ -3,6 +3,7 @@
  * what it answers for unknown APIs and oversized bodies, what it records,
  * and that close() does not wait for stalled requests.
  */
+import { request as httpRequest } from "node:http";
 import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
 import { MOCK_TOKEN, type MockCloud, startMockCloud } from "../../src/mock/index.ts";
@@ -56,21 +57,26 @@ describe("answers", () => {
     for (const response of responses) expect(response.headers.get("content-type")).toMatch(/^application\/json/);
   });
 
-  it("an unknown API or method is the gateway's 404 APIGW.0101, checked before authentication", async () => {
+  it("an unknown API is the gateway's 404 APIGW.0101, checked before authentication", async () => {
     const mock = await start();
-    for (const [method, path] of [
-      ["PUT", "/v2.0/vpc/no-such-thing/1"],
-      ["GET", pathOf("UpdateVpcPeering", mock.resources.UpdateVpcPeering)],
-    ]) {
-      const response = await fetch(`${mock.url}${path}`, { method });
-      expect(response.status).toBe(404);
-      expect(await response.json()).toEqual({
-        error_code: "APIGW.0101",
-        error_msg: "The API does not exist or has not been published in the environment.",
-        request_id: response.headers.get("x-request-id"),
-      });
-    }
-    expect(mock.requests.map((r) => r.operation)).toEqual([undefined, undefined]);
+    const response = await fetch(`${mock.url}/v2.0/vpc/no-such-thing/1`, { method: "PUT" });
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({
+      error_code: "APIGW.0101",
+      error_msg: "The API does not exist or has not been published in the environment.",
+      request_id: response.headers.get("x-request-id"),
+    });
+    expect(mock.requests.map((r) => r.operation)).toEqual([undefined]);
+  });
+
+  it.each(["GET", "POST", "FOO"])("a known path under an unknown method (%s) is the gateway's 405, checked before authentication", async (method) => {
+    const mock = await start();
+    const response = await fetch(`${mock.url}${pathOf("UpdateVpcPeering", mock.resources.UpdateVpcPeering)}`, { method });
+    expect(response.status).toBe(405);
+    const body = await response.json();
+    expect(body).toMatchObject({ error_code: "APIGW.0101", request_id: response.headers.get("x-request-id") });
+    expect(body.error_msg).toMatch(/method not allowed/);
+    expect(mock.requests.every((r) => r.operation === undefined)).toBe(true);
   });
 
   it("a body over 12 MB is the gateway's 413", async () => {
@@ -117,5 +123,56 @@ describe("close()", () => {
     expect(await stalled).toBeInstanceOf(Error);
     const again = await startMockCloud({ port: Number(new URL(mock.url).port) });
     await again.close();
+  });
+});
+
+/** A PUT whose path goes on the wire exactly as given: fetch and URL would resolve `..` first. */
+function rawPath(mock: MockCloud, path: string, body: string): Promise<{ status: number; body: any }> {
+  return new Promise((resolve, reject) => {
+    const { hostname, port } = new URL(mock.url);
+    const request = httpRequest(
+      { hostname, port, path, method: "PUT", headers: { "X-Auth-Token": MOCK_TOKEN, "Content-Type": "application/json" } },
+      (response) => {
+        let text = "";
+        response.on("data", (chunk) => (text += chunk));
+        response.on("end", () => resolve({ status: response.statusCode!, body: JSON.parse(text) }));
+      },
+    );
+    request.on("error", reject);
+    request.end(body);
+  });
+}
+
+describe("paths that would reach another resource", () => {
+  it.each([
+    ["a .. segment", (id: string) => `/v2.0/vpc/peerings/x/../${id}`],
+    ["an encoded .. segment", (id: string) => `/v2.0/vpc/peerings/x/%2E%2e/${id}`],
+    ["a . segment", (id: string) => `/v2.0/vpc/./peerings/${id}`],
+    ["an empty segment", (id: string) => `//v2.0/vpc/peerings/${id}`],
+  ])("%s is the gateway's 400, not routed, and changes nothing", async (_, pathFor) => {
+    const mock = await start();
+    const id = mock.resources.UpdateVpcPeering.peering_id;
+    const answer = await rawPath(mock, pathFor(id), JSON.stringify({ peering: { name: "changed-through-a-dot-path" } }));
+    expect(answer.status).toBe(400);
+    expect(answer.body.error_code).toBe("APIGW.0101");
+    expect(mock.requests.at(-1)?.operation).toBeUndefined();
+    const after = await clientFor(mock).vpc.updateVpcPeering({ peering_id: id, body: { peering: { description: "x" } } as never }).catch(() => undefined);
+    expect((after as any)?.peering?.name).not.toBe("changed-through-a-dot-path");
+  });
+});
+
+describe("the request log, bounded", () => {
+  it("keeps only the last maxLoggedRequests requests", async () => {
+    const mock = await start({ maxLoggedRequests: 3 });
+    const path = pathOf("UpdateDataSource", mock.resources.UpdateDataSource);
+    for (let i = 0; i < 5; i++) await rawPut(mock, `${path}?n=${i}`, JSON.stringify(validBody("UpdateDataSource")));
+    expect(mock.requests.map((request) => request.path.split("=")[1])).toEqual(["2", "3", "4"]);
+  });
+
+  it("cuts a body longer than maxLoggedBodyBytes and marks it", async () => {
+    const mock = await start({ maxLoggedBodyBytes: 16 });
+    const path = pathOf("UpdateDataSource", mock.resources.UpdateDataSource);
+    await rawPut(mock, path, JSON.stringify({ reconfigure: { agency: "a".repeat(100) } }));
+    expect(mock.requests[0]).toMatchObject({ body: '{"reconfigure":{', bodyTruncated: true });
   });
 });

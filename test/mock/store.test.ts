@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { NotFoundError, operations } from "../../src/index.ts";
 import { MOCK_TOKEN, type MockCloudOptions } from "../../src/mock/index.ts";
-import { call, clientFor, errorMessage, errorShape, okExample, operationIds, useMockCloud, validBody, rejectionOf } from "./support.ts";
+import { call, clientFor, errorMessage, expectServiceError, okExample, operationIds, pathParamsOf, rejectionOf, useMockCloud, validBody } from "./support.ts";
 
 const startMock = useMockCloud();
 
@@ -30,7 +30,7 @@ describe("seeded resources", () => {
     });
     expect(cloud.resources.CinderUpdateSnapshot.snapshot_id).toBe(okExample("CinderUpdateSnapshot").snapshot.id);
     for (const id of operationIds) {
-      expect(Object.keys(cloud.resources[id]).sort()).toEqual([...operations[id].pathParams].sort());
+      expect(Object.keys(cloud.resources[id]).sort()).toEqual([...pathParamsOf(id)].sort());
     }
   });
 
@@ -49,26 +49,16 @@ describe("seeded resources", () => {
 describe.each(operationIds)("%s with an unknown id", (id) => {
   it("is a 404 in the service's shape, naming the id", async () => {
     const { cloud, client } = await start();
-    const last = operations[id].pathParams.at(-1)!;
+    const last = pathParamsOf(id).at(-1)!;
     const params = { ...cloud.resources[id], [last]: "does-not-exist" };
     const error = await notFound(call(client, id, { ...params, body: validBody(id) }));
     const body = error.body as any;
-    switch (errorShape[operations[id].service]) {
-      case "flat":
-        expect(body).toEqual({ error_code: expect.stringMatching(/^(VPC|DWS)\.0404$/), error_msg: expect.any(String), request_id: error.requestId });
-        break;
-      case "wrapped":
-        expect(body).toEqual({ error: { code: "EndPoint.0005", message: expect.stringMatching(/^The requested resource does not exist\./) } });
-        break;
-      case "cinder":
-        expect(body).toEqual({ itemNotFound: { code: 404, message: expect.any(String) } });
-        break;
-    }
+    expectServiceError(id, 404, body, `${last} does-not-exist could not be found.`);
     expect(errorMessage(body)).toContain(`${last} does-not-exist could not be found`);
   });
 });
 
-const projectScoped = operationIds.filter((id) => operations[id].pathParams.includes("project_id" as never));
+const projectScoped = operationIds.filter((id) => pathParamsOf(id).includes("project_id"));
 
 describe.each(projectScoped)("%s in another project", (id) => {
   it("is a 404 although the id exists in its own project", async () => {

@@ -1,39 +1,23 @@
 /**
  * Shared by the mock cloud's tests: the public client pointed at a mock, one
- * generic way to call any operation, and the spec's samples read straight
- * from the bundled document (not through the mock's own reader).
+ * generic way to call any operation, and the spec's samples as the generator
+ * wrote them (generated/samples.json).
  */
-import spec from "../../generated/openapi.json" with { type: "json" };
+import samples from "../../generated/samples.json" with { type: "json" };
 import { createClient, type ClientOptions, operations, type OperationId } from "../../src/index.ts";
 import { afterEach, expect } from "vitest";
 import { MOCK_AK, MOCK_SK, MOCK_TOKEN, type MockCloud, type MockCloudOptions, startMockCloud } from "../../src/mock/index.ts";
+import { pathParamsOf } from "../../src/mock/store.ts";
+
+export { pathParamsOf };
 
 export const operationIds = Object.keys(operations) as OperationId[];
 
 type Json = any;
 
-/** Follows `#/...` refs inside the bundled spec. */
-export function resolveRef(node: Json): Json {
-  let current = node;
-  while (current && typeof current.$ref === "string") {
-    current = current.$ref
-      .slice(2)
-      .split("/")
-      .map((s: string) => s.replaceAll("~1", "/").replaceAll("~0", "~"))
-      .reduce((at: Json, key: string) => at?.[key], spec);
-  }
-  return current;
-}
-
-export function operationObject(id: OperationId): Json {
-  const { path, method } = operations[id];
-  return (spec as Json).paths[path][method.toLowerCase()];
-}
-
 /** Every request body example of the operation, by name. */
 export function requestExamples(id: OperationId): Array<[string, Json]> {
-  const examples = operationObject(id).requestBody.content["application/json"].examples ?? {};
-  return Object.entries<Json>(examples).map(([name, example]) => [name, resolveRef(example).value]);
+  return samples[id].requestExamples.map(({ name, value }) => [name, value]);
 }
 
 /** The first request example: a body the operation accepts. */
@@ -41,10 +25,9 @@ export function validBody(id: OperationId): Json {
   return structuredClone(requestExamples(id)[0]![1]);
 }
 
-/** The first 200 example: the page's response sample the mock is seeded from. */
+/** The first success example: the page's response sample the mock is seeded from. */
 export function okExample(id: OperationId): Json {
-  const content = resolveRef(operationObject(id).responses["200"]).content["application/json"];
-  return resolveRef(Object.values<Json>(content.examples)[0]).value;
+  return samples[id].success.body;
 }
 
 export type TestClient = ReturnType<typeof createClient>;
@@ -62,7 +45,7 @@ export function clientFor(cloud: MockCloud, options: Partial<ClientOptions> = {}
 /** Calls an operation through its named method, e.g. `client.vpc.updateVpcPeering(args)`. */
 export function call(client: TestClient, id: OperationId, args: Record<string, unknown>): Promise<Json> {
   const service = client[operations[id].service] as unknown as Record<string, (args: object) => Promise<unknown>>;
-  return service[id.charAt(0).toLowerCase() + id.slice(1)]!(args);
+  return service[operations[id].name]!(args);
 }
 
 /** The operation's path with its parameters filled, as the client would send it. */
@@ -79,13 +62,44 @@ export function rawPut(cloud: MockCloud, path: string, body: string, headers: Re
   });
 }
 
-/** The error body's shape per service, as the spec and the brief describe them. */
-export const errorShape: Record<string, "flat" | "wrapped" | "cinder"> = {
-  vpc: "flat",
-  dws: "flat",
-  vpcep: "wrapped",
-  evs: "cinder",
-};
+/** An error body's nested keys, leaves left out: what "the same shape" compares. */
+export function shapeOf(body: Json): Json {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return "leaf";
+  return Object.fromEntries(Object.keys(body).sort().map((key) => [key, shapeOf(body[key])]));
+}
+
+/**
+ * The shape the spec gives the operation's error of this status: the sample of
+ * that status, else of the nearest declared status of the same class.
+ */
+export function specErrorShape(id: OperationId, status: number): Json {
+  const errors = samples[id].errors as Record<string, Json>;
+  const declared = Object.keys(errors).map(Number).filter((other) => Math.floor(other / 100) === Math.floor(status / 100));
+  const closest = declared.sort((a, b) => Math.abs(a - status) - Math.abs(b - status))[0];
+  return shapeOf(errors[String(status)] ?? errors[String(closest)]);
+}
+
+/** The code of an error body of any of the three shapes: flat, `error`-wrapped, OpenStack's. */
+export function errorCode(body: Json): unknown {
+  if (body?.error_code !== undefined) return body.error_code;
+  if (body?.error?.code !== undefined) return body.error.code;
+  const [inner] = Object.values<Json>(body ?? {});
+  return inner?.code;
+}
+
+/** The mock's own code for a service error: `VPC.0404`, or the status in OpenStack's shape. */
+export function mockCode(id: OperationId, status: number, body: Json): unknown {
+  const openStack = body?.error_code === undefined && body?.error === undefined;
+  return openStack ? status : `${operations[id].service.toUpperCase()}.${String(status).padStart(4, "0")}`;
+}
+
+/** Asserts a service error body: the spec's shape for its status, the mock's code, the given message. */
+export function expectServiceError(id: OperationId, status: number, body: Json, message: string | RegExp): void {
+  expect(shapeOf(body)).toEqual(specErrorShape(id, status));
+  expect(errorCode(body)).toBe(mockCode(id, status, body));
+  if (typeof message === "string") expect(errorMessage(body)).toBe(message);
+  else expect(errorMessage(body)).toMatch(message);
+}
 
 /** The message of an error body of any of the three shapes. */
 export function errorMessage(body: Json): string {
