@@ -1,17 +1,23 @@
 /**
- * Compile-time specification of the typed bindings: what a correct call looks
- * like for each operation, and which mistakes the compiler refuses. Each
- * `@ts-expect-error` fails this suite if the line below it ever compiles.
+ * Compile-time specification of the generated method types
+ * (generated/methods.ts): what a correct call looks like for each operation,
+ * and which mistakes the compiler refuses. Each `@ts-expect-error` fails this
+ * suite if the line below it ever compiles.
  */
 import { describe, expectTypeOf, test } from "vitest";
+import type { OperationCallArgs } from "../../generated/methods.ts";
 import {
+  type CallInit,
+  type CinderSnapshot,
   createClient,
-  type HuaweiCloudError,
+  type HwcloudTypedError,
+  type OperationArgs,
+  type OperationResult,
   type TrafficMirrorSession,
   type UpdateDataSourceResponseBody,
   type UpdateEndpointRoutetableResponseBody,
+  type UpdateVpcPeeringResponseBody,
   type VpcPeering,
-  type CinderSnapshot,
 } from "../../src/index.ts";
 
 const client = createClient({ credentials: { token: "token" }, projectId: "0123456789abcdef" });
@@ -130,6 +136,81 @@ describe("UpdateEndpointRoutetable", () => {
   });
 });
 
+describe("the arguments of a named call", () => {
+  test("may be left out only when nothing in them is required", () => {
+    expectTypeOf<OperationCallArgs<{ limit?: number; marker?: string }, CallInit>>().toEqualTypeOf<
+      [args?: { limit?: number; marker?: string }, init?: CallInit]
+    >();
+    expectTypeOf<OperationCallArgs<{ server_id: string; limit?: number }, CallInit>>().toEqualTypeOf<
+      [args: { server_id: string; limit?: number }, init?: CallInit]
+    >();
+    const list = (..._call: OperationCallArgs<{ limit?: number }, CallInit>) => undefined;
+    list();
+    list({ limit: 1 }, { timeout: 100 });
+    // @ts-expect-error limit is a number
+    list({ limit: "1" });
+    // @ts-expect-error every operation of the spec has a required argument
+    void client.vpc.updateVpcPeering();
+  });
+
+  test("hold path, query and header parameters under their names in the spec, and the body under body", () => {
+    expectTypeOf<OperationArgs<"UpdateEndpointRoutetable">>().toEqualTypeOf<{
+      project_id: string;
+      vpc_endpoint_id: string;
+      "X-Auth-Token"?: string;
+      body: { routetables: string[] };
+    }>();
+  });
+
+  test("make project_id optional only for a client that has a projectId", () => {
+    expectTypeOf<OperationArgs<"CinderUpdateSnapshot", true>>().toHaveProperty("project_id").toEqualTypeOf<string | undefined>();
+    expectTypeOf<OperationArgs<"CinderUpdateSnapshot", false>>().toHaveProperty("project_id").toEqualTypeOf<string>();
+  });
+
+  test("take the per-call settings as the second argument, with timeout the one spelling of the attempt timeout", () => {
+    void client.vpc.updateVpcPeering(
+      { peering_id: "p", body: { peering: { name: "a" } } },
+      { timeout: 100, signal: new AbortController().signal, headers: { "X-Trace": "t" }, retry: { maxAttempts: 1 } },
+    );
+    // @ts-expect-error retry.attemptTimeoutMs is gone: the attempt timeout is `timeout`
+    void client.vpc.updateVpcPeering({ peering_id: "p", body: { peering: { name: "a" } } }, { retry: { attemptTimeoutMs: 100 } });
+    // @ts-expect-error the test seams of the retry policy are not options
+    void client.vpc.updateVpcPeering({ peering_id: "p", body: { peering: { name: "a" } } }, { retry: { random: () => 0 } });
+  });
+});
+
+describe("the result of a named call", () => {
+  test("is the declared success body", () => {
+    expectTypeOf<OperationResult<"UpdateVpcPeering">>().toEqualTypeOf<UpdateVpcPeeringResponseBody>();
+    expectTypeOf(client.vpc.updateVpcPeering({ peering_id: "p", body: { peering: { name: "a" } } })).resolves.toEqualTypeOf<UpdateVpcPeeringResponseBody>();
+  });
+});
+
+describe("client options", () => {
+  test("a token function receives the attempt's AbortSignal", () => {
+    void createClient({
+      credentials: {
+        token: (signal) => {
+          expectTypeOf(signal).toEqualTypeOf<AbortSignal>();
+          return Promise.resolve("t");
+        },
+      },
+    });
+  });
+
+  test("timeout is a client option; retry.attemptTimeoutMs is not", () => {
+    void createClient({ credentials: { token: "t" }, timeout: 5_000 });
+    // @ts-expect-error retry.attemptTimeoutMs is gone: the attempt timeout is `timeout`
+    void createClient({ credentials: { token: "t" }, retry: { attemptTimeoutMs: 5_000 } });
+  });
+
+  test("credentials are a token or an access key pair", () => {
+    void createClient({ credentials: { ak: "a", sk: "s", securityToken: "t" } });
+    // @ts-expect-error an access key without its secret
+    void createClient({ credentials: { ak: "a" } });
+  });
+});
+
 describe("raw clients", () => {
   test("keep openapi-fetch's { data, error, response } with the typed error", async () => {
     const result = await client.raw.vpc.PUT("/v2.0/vpc/peerings/{peering_id}", {
@@ -137,7 +218,7 @@ describe("raw clients", () => {
       body: { peering: { name: "a" } },
     });
     if (result.error) {
-      expectTypeOf(result.error).toEqualTypeOf<HuaweiCloudError>();
+      expectTypeOf(result.error).toEqualTypeOf<HwcloudTypedError>();
     } else {
       expectTypeOf(result.data).toEqualTypeOf<{ peering: VpcPeering }>();
     }
