@@ -97,6 +97,23 @@ describe("raw per-service clients", () => {
     expect(cloud.server.requests).toHaveLength(0);
   });
 
+  it("check query and header parameters too: one the operation does not have is named, and nothing is sent", async () => {
+    const error = await client()
+      .raw.vpc.PUT("/v2.0/vpc/peerings/{peering_id}", {
+        params: { path: { peering_id: "p" }, query: { limit: 10 } as never, header: { "X-Language": "en-us" } as never },
+        body: { peering: { name: "n" } },
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ field: "query.limit", rule: "additionalProperties" }),
+        expect.objectContaining({ field: "header.X-Language", rule: "additionalProperties" }),
+      ]),
+    );
+    expect(cloud.server.requests).toHaveLength(0);
+  });
+
   it("validate like the named calls, before sending", async () => {
     await expect(
       client().raw.vpcep.PUT("/v1/{project_id}/vpc-endpoints/{vpc_endpoint_id}/routetables", {
