@@ -1,27 +1,35 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ConnectionError } from "../src/errors.ts";
-import type { HttpRequest, Send } from "../src/http.ts";
-import { createRetryBudget } from "../src/retry-budget.ts";
-import { REQUEST_ID_HEADER, defaultRetryOptions, withRetry } from "../src/retry.ts";
-import { fromFetch } from "../src/transport/fetch.ts";
-import { okReply, startFaultServer, type FaultServer, type Reply } from "./helpers/fault-server.ts";
-import { mulberry32 } from "../src/mock/faults.ts";
+import { abortableSleep } from "../../src/abort.ts";
+import { ConnectionError } from "../../src/errors.ts";
+import type { HttpRequest, Send } from "../../src/layers.ts";
+import { mulberry32 } from "../../src/mock/faults.ts";
+import { createRetryBudget } from "../../src/retry/budget.ts";
+import { REQUEST_ID_HEADER, withRetry } from "../../src/retry/loop.ts";
+import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, type RetryPolicy } from "../../src/retry/policy.ts";
+import { fromFetch } from "../../src/transport/fetch.ts";
+import { createNodeSend } from "../../src/transport/node.ts";
+import { type FaultServer, okReply, type Reply, startFaultServer } from "../helpers/fault-server.ts";
 
 /**
  * Bounded soak on loopback: 1,000 calls, 30% of answers faulted at random
  * with a seeded generator, run 20 at a time through the default policy
- * (only the base delay shortened so the run takes seconds, not minutes).
+ * (only the base delay shortened so the run takes seconds, not minutes),
+ * over each transport.
  */
 const CALLS = 1000;
 const CONCURRENCY = 20;
 const FAULT_RATE = 0.3;
 
-const faults: Reply[] = [
-  { status: 503 },
-  { status: 500 },
-  { status: 429, headers: { "retry-after": "0" } },
-  { reset: true },
-];
+const faults: Reply[] = [{ status: 503 }, { status: 500 }, { status: 429, headers: { "retry-after": "0" } }, { reset: true }];
+
+const policy: RetryPolicy = {
+  ...DEFAULT_RETRY,
+  baseDelayMs: 2,
+  attemptTimeoutMs: DEFAULT_TIMEOUT_MS,
+  idempotent: true,
+  random: Math.random,
+  sleep: abortableSleep,
+};
 
 interface Figures {
   calls: number;
@@ -33,7 +41,8 @@ interface Figures {
   wallMs: number;
 }
 
-async function soak(server: FaultServer, send: Send): Promise<{ figures: Figures; failures: unknown[] }> {
+async function soak(server: FaultServer, transport: Send): Promise<{ figures: Figures; failures: unknown[] }> {
+  const send = withRetry(transport, createRetryBudget());
   const durations: number[] = [];
   const failures: unknown[] = [];
   let succeeded = 0;
@@ -44,16 +53,16 @@ async function soak(server: FaultServer, send: Send): Promise<{ figures: Figures
       const index = next++;
       const request: HttpRequest = {
         method: "PUT",
-        url: new URL(`${server.url}/v2/peerings/${index}`),
-        headers: new Headers({ "content-type": "application/json" }),
+        url: new URL(`${server.url}/v2.0/vpc/peerings/${index}`),
+        headers: { "content-type": "application/json" },
         body: new TextEncoder().encode(JSON.stringify({ peering: { name: `p-${index}` } })),
-        context: { attempts: 0, operation: "UpdateVpcPeering", idempotent: true },
+        operation: "UpdateVpcPeering",
+        maxResponseBytes: 1024 * 1024,
       };
       const t0 = performance.now();
       try {
-        const response = await send(request);
-        await response.arrayBuffer();
-        if (response.ok) succeeded++;
+        const { response } = await send(request, policy);
+        if (response.status === 200) succeeded++;
         else failures.push(response.status);
       } catch (error) {
         failures.push(error);
@@ -81,7 +90,10 @@ async function soak(server: FaultServer, send: Send): Promise<{ figures: Figures
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
-describe("retry soak (loopback, 1,000 calls, 30% faults)", () => {
+describe.each([
+  ["Node", () => createNodeSend()],
+  ["fetch", () => fromFetch(globalThis.fetch)],
+])("retry soak over the %s transport (loopback, 1,000 calls, 30% faults)", (name, createSend) => {
   let server: FaultServer;
   beforeAll(async () => {
     server = await startFaultServer();
@@ -90,25 +102,23 @@ describe("retry soak (loopback, 1,000 calls, 30% faults)", () => {
     await server.close();
   });
 
-  const client = () => withRetry(fromFetch(), { ...defaultRetryOptions, baseDelayMs: 2, budget: createRetryBudget() });
-
   it("transient faults (each clears before a call's attempts run out): every call succeeds at ≤ 1.5 requests a call", async () => {
     server.requests.length = 0;
     const random = mulberry32(20240611);
     const faultsByCall = new Map<string, number>();
     let faulted = 0;
     server.setFallback((request) => {
-      const id = request.headers[REQUEST_ID_HEADER.toLowerCase()]!;
+      const id = request.headers[REQUEST_ID_HEADER]!;
       const seen = faultsByCall.get(id) ?? 0;
       // A fault that outlasted every attempt would not be transient: the last allowed attempt is answered.
-      if (seen >= defaultRetryOptions.maxAttempts - 1 || random() >= FAULT_RATE) return okReply;
+      if (seen >= DEFAULT_RETRY.maxAttempts - 1 || random() >= FAULT_RATE) return okReply;
       faultsByCall.set(id, seen + 1);
       faulted++;
       return faults[Math.floor(random() * faults.length)]!;
     });
 
-    const { figures, failures } = await soak(server, client());
-    console.log("soak, transient faults:", JSON.stringify({ ...figures, faulted }));
+    const { figures, failures } = await soak(server, createSend());
+    console.log(`soak over ${name}, transient faults:`, JSON.stringify({ ...figures, faulted }));
 
     expect(failures).toEqual([]);
     expect(figures.succeeded).toBe(CALLS);
@@ -127,8 +137,8 @@ describe("retry soak (loopback, 1,000 calls, 30% faults)", () => {
       return faults[Math.floor(random() * faults.length)]!;
     });
 
-    const { figures, failures } = await soak(server, client());
-    console.log("soak, independent faults:", JSON.stringify({ ...figures, faulted, failed: failures.length }));
+    const { figures, failures } = await soak(server, createSend());
+    console.log(`soak over ${name}, independent faults:`, JSON.stringify({ ...figures, faulted, failed: failures.length }));
 
     // 0.3³ = 2.7% of calls are expected to exhaust their attempts.
     expect(failures.length).toBeGreaterThan(0);
