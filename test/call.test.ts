@@ -5,13 +5,17 @@
  */
 import { describe, expect, it } from "vitest";
 import { operations } from "../generated/operations.ts";
+import { withAuth } from "../src/auth/layer.ts";
 import { createCall } from "../src/call.ts";
 import { ConnectionError, NotFoundError, ValidationError } from "../src/errors.ts";
 import type { HttpRequest, HttpResponse } from "../src/layers.ts";
+import { verifySignature } from "../src/mock/verify.ts";
 import { resolveClientOptions } from "../src/options.ts";
 import { splitArgs } from "../src/request.ts";
-import type { RetryingSend } from "../src/retry/loop.ts";
+import { type RetryingSend, withRetry } from "../src/retry/loop.ts";
 import type { RetryPolicy } from "../src/retry/policy.ts";
+import { defaultSend } from "../src/transport/node.ts";
+import { useLoopbackCloud } from "./helpers/loopback-cloud.ts";
 import { testOperations } from "./helpers/operations.ts";
 
 const config = resolveClientOptions(
@@ -100,5 +104,28 @@ describe("createCall", () => {
     await createCall(config, send)(operations.UpdateVpcPeering, splitArgs(operations.UpdateVpcPeering, peeringArgs), { signal, headers: { "X-Trace": "t-1" } });
     expect(sent[0]!.request.signal).toBe(signal);
     expect(sent[0]!.request.headers).toMatchObject({ "x-trace": "t-1", "user-agent": "ua", "content-type": "application/json" });
+  });
+});
+
+describe("createCall over the client's real layers", () => {
+  const cloud = useLoopbackCloud();
+  const AK = "HPUAEXAMPLEAK";
+  const SK = "example-secret";
+
+  it.each([
+    ["a GET with a query of reserved and non-ASCII characters", testOperations.ListServers, { limit: 10, name: "a b*c~d!é", status: "ACTIVE", tags: ["x", "y z"], "X-Client-Token": "c-1" }, "GET", "/v1/proj/servers?limit=10&name=a%20b*c~d!%C3%A9&status=ACTIVE&tags=x&tags=y%20z"],
+    ["a POST with a body", testOperations.CreateServer, { body: { server: { name: "é" } } }, "POST", "/v1/proj/servers"],
+    ["a DELETE without a body", testOperations.DeleteServer, { server_id: "s 1" }, "DELETE", "/v1/proj/servers/s%201"],
+  ])("%s reaches a loopback server as built, signed so the server verifies it", async (_, operation, args, method, target) => {
+    const config = resolveClientOptions({ credentials: { ak: AK, sk: SK }, endpoints: cloud.endpoints, projectId: "proj" }, { "user-agent": "ua" });
+    const call = createCall(config, withRetry(withAuth(defaultSend, config)));
+    cloud.server.setFallback({ status: 200, headers: { "content-type": "application/json" }, body: "{}" });
+
+    await call(operation, splitArgs(operation, args), undefined);
+
+    const [received] = cloud.server.requests;
+    expect(received).toMatchObject({ method, url: target });
+    const verdict = await verifySignature(received!, (ak) => (ak === AK ? SK : undefined), new Date());
+    expect(verdict).toEqual({ ok: true, ak: AK });
   });
 });

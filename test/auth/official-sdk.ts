@@ -9,6 +9,7 @@
 import { createRequire } from "node:module";
 import { createQuerySerializer, defaultPathSerializer } from "openapi-fetch";
 import { vi } from "vitest";
+import type { AccessKeys } from "../../src/auth/signer.ts";
 
 const require = createRequire(import.meta.url);
 const { HcClient } = require("@huaweicloud/huaweicloud-sdk-core/HcClient") as {
@@ -49,12 +50,10 @@ export interface SdkOptions {
   data?: unknown;
 }
 
-export interface Account {
+/** The signer's access keys, with where the request goes and the project it is for. */
+export interface Account extends AccessKeys {
   endpoint: string;
-  ak: string;
-  sk: string;
   projectId?: string;
-  securityToken?: string;
 }
 
 /** The headers the official SDK would send, signed at `date`. */
