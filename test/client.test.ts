@@ -3,8 +3,8 @@
  * each operation, with AK/SK signing (verified server-side) and with a token.
  */
 import { describe, expect, it } from "vitest";
-import samples from "../generated/samples.json" with { type: "json" };
 import { createClient, type HwcloudClient, operations, type OperationId } from "../src/index.ts";
+import { requestExamples } from "../src/mock/spec.ts";
 import { verifySignature } from "../src/mock/verify.ts";
 import { useLoopbackCloud } from "./helpers/loopback-cloud.ts";
 
@@ -19,7 +19,7 @@ const ids = Object.keys(operations) as OperationId[];
 
 /** The spec's first request example of an operation: the body the page shows. */
 function requestExample(id: OperationId): unknown {
-  return samples[id].requestExamples[0]!.value;
+  return requestExamples(id)[0]!.value;
 }
 
 function pathParams(id: OperationId): string[] {

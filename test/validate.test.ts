@@ -4,8 +4,8 @@
  * operation, the field and the rule, and the server never sees a request.
  */
 import { describe, expect, it } from "vitest";
-import samples from "../generated/samples.json" with { type: "json" };
 import { createClient, type HwcloudClient, operations, ValidationError } from "../src/index.ts";
+import { requestExamples } from "../src/mock/spec.ts";
 import { validateInput } from "../src/validate.ts";
 import { CONSTRAINTS, type Json, type OperationId, REMOVE, segments, withValueAt } from "./helpers/constraints.ts";
 import { useLoopbackCloud } from "./helpers/loopback-cloud.ts";
@@ -15,7 +15,7 @@ const cloud = useLoopbackCloud();
 
 /** The page's first request example: a valid body. */
 function requestExample(id: OperationId): Json {
-  return samples[id].requestExamples[0]!.value;
+  return requestExamples(id)[0]!.value;
 }
 
 function validPath(id: OperationId): Record<string, string> {
