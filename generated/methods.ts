@@ -52,7 +52,7 @@ export interface ServiceMethods<HasProjectId extends boolean, Init> {
      * Idempotent: the request sets fields to the values given, so a repeat changes nothing more.
      *
      * `PUT /v2.0/vpc/peerings/{peering_id}` (UpdateVpcPeering)
-     * @see docs/index.html#tag/VPC/operation/UpdateVpcPeering
+     * @see docs/index.html#vpc/updatevpcpeering
      */
     updateVpcPeering(
       ...call: OperationCallArgs<OperationArgs<"UpdateVpcPeering", HasProjectId>, Init>
@@ -68,7 +68,7 @@ export interface ServiceMethods<HasProjectId extends boolean, Init> {
      * Idempotent: the request sets fields to the values given, so a repeat changes nothing more.
      *
      * `PUT /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}` (UpdateTrafficMirrorSession)
-     * @see docs/index.html#tag/VPC/operation/UpdateTrafficMirrorSession
+     * @see docs/index.html#vpc/updatetrafficmirrorsession
      */
     updateTrafficMirrorSession(
       ...call: OperationCallArgs<OperationArgs<"UpdateTrafficMirrorSession", HasProjectId>, Init>
@@ -87,7 +87,7 @@ export interface ServiceMethods<HasProjectId extends boolean, Init> {
      * repeat changes nothing more.
      *
      * `PUT /v2/{project_id}/snapshots/{snapshot_id}` (CinderUpdateSnapshot)
-     * @see docs/index.html#tag/EVS/operation/CinderUpdateSnapshot
+     * @see docs/index.html#evs/cinderupdatesnapshot
      */
     cinderUpdateSnapshot(
       ...call: OperationCallArgs<OperationArgs<"CinderUpdateSnapshot", HasProjectId>, Init>
@@ -106,7 +106,7 @@ export interface ServiceMethods<HasProjectId extends boolean, Init> {
      * the service (`x-idempotent: false`).
      *
      * `PUT /v1.0/{project_id}/clusters/{cluster_id}/ext-data-sources/{ext_data_source_id}` (UpdateDataSource)
-     * @see docs/index.html#tag/DWS/operation/UpdateDataSource
+     * @see docs/index.html#dws/updatedatasource
      */
     updateDataSource(
       ...call: OperationCallArgs<OperationArgs<"UpdateDataSource", HasProjectId>, Init>
@@ -124,7 +124,7 @@ export interface ServiceMethods<HasProjectId extends boolean, Init> {
      * sending the same list twice leaves the same associations.
      *
      * `PUT /v1/{project_id}/vpc-endpoints/{vpc_endpoint_id}/routetables` (UpdateEndpointRoutetable)
-     * @see docs/index.html#tag/VPCEP/operation/UpdateEndpointRoutetable
+     * @see docs/index.html#vpcep/updateendpointroutetable
      */
     updateEndpointRoutetable(
       ...call: OperationCallArgs<OperationArgs<"UpdateEndpointRoutetable", HasProjectId>, Init>

@@ -193,7 +193,9 @@ export async function buildDocs(options: BuildDocsOptions = {}): Promise<{ out: 
   const out = path.resolve(options.out ?? DEFAULT_DOCS_OUT);
   const [document, samples, intro] = await Promise.all([
     readFile(options.spec ?? DEFAULT_SPEC_JSON, "utf8").then((text) => JSON.parse(text) as OpenApiDocument),
-    readFile(options.samples ?? DEFAULT_SAMPLES_JSON, "utf8").then((text) => JSON.parse(text) as Record<string, SampledOperation>),
+    readFile(options.samples ?? DEFAULT_SAMPLES_JSON, "utf8").then(
+      (text) => (JSON.parse(text) as { operations: Record<string, SampledOperation> }).operations,
+    ),
     readFile(INTRO_PATH, "utf8"),
   ]);
   const decorated = decorateSpec(document, Object.values(samples), intro);

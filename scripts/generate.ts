@@ -37,7 +37,7 @@ export async function generateFiles(specPath: string = DEFAULT_SPEC): Promise<Ma
     ["operations.ts", emitOperations(entries, services, header)],
     ["methods.ts", emitMethods(entries, services, header)],
     ["validators.ts", emitValidators(entries, header)],
-    ["samples.json", emitSamples(entries)],
+    ["samples.json", emitSamples(entries, header)],
   ]);
 }
 

@@ -6,19 +6,8 @@ import { pathToFileURL } from "node:url";
 import { type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { operations } from "../generated/operations.ts";
-import type { OpenApiDocument } from "../scripts/bundle.ts";
-import {
-  buildDocs,
-  codeSample,
-  DEFAULT_SPEC_JSON,
-  INTRO_PATH,
-  methodName,
-  operationExamples,
-  resolveRef,
-  SAMPLE_LABEL,
-  tsLiteral,
-} from "../scripts/docs.ts";
+import samples from "../generated/samples.json" with { type: "json" };
+import { buildDocs, codeSample, INTRO_PATH, SAMPLE_LABEL, type SampledOperation, tsLiteral } from "../scripts/docs.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const CHROMIUM_ARGS = [
@@ -31,17 +20,15 @@ const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 const SCREENSHOTS = "test-output";
-const table = Object.values(operations);
-const spec: OpenApiDocument = JSON.parse(await readFile(DEFAULT_SPEC_JSON, "utf8"));
+type Sampled = SampledOperation & { operationId: string; tag: string; summary: string; schemas: { request?: any } };
+const table: Sampled[] = Object.entries(samples.operations).map(([operationId, entry]) => ({ operationId, ...(entry as object) }) as Sampled);
 
 /** Field names of a request body as the docs print them: `peering`, `peering.name`, ... two levels deep. */
 function bodyFieldNames(operationId: string): string[] {
-  const entry = table.find((candidate) => candidate.operationId === operationId)!;
-  const operation = spec.paths[entry.path][entry.method.toLowerCase()];
-  const schema = resolveRef(spec, resolveRef(spec, operation.requestBody).content["application/json"].schema);
+  const schema = table.find((candidate) => candidate.operationId === operationId)!.schemas.request ?? {};
   return Object.entries<any>(schema.properties ?? {}).flatMap(([name, property]) => [
     name,
-    ...Object.keys(resolveRef(spec, property).properties ?? {}).map((child) => `${name}.${child}`),
+    ...Object.keys(property.properties ?? {}).map((child) => `${name}.${child}`),
   ]);
 }
 
@@ -77,16 +64,20 @@ async function readScrolling(page: Page, element: Locator): Promise<Set<string>>
 }
 
 describe("TypeScript samples", () => {
-  it.each(table)("$operationId calls client.$service with the spec's example values", (entry) => {
-    const examples = operationExamples(spec, entry);
-    const sample = codeSample(entry, examples);
+  it.each(table)("$operationId calls client.$service.$methodName with the spec's sample values", (entry) => {
+    const sample = codeSample(entry);
     const call = sample.match(/await client\.(\w+)\.(\w+)\((\{[\s\S]*\})\);/);
     expect(call?.[1]).toBe(entry.service);
-    expect(call?.[2]).toBe(methodName(entry.operationId));
-    // The literal in the sample is executable TypeScript (and JavaScript) for exactly the example arguments.
+    expect(call?.[2]).toBe(entry.methodName);
+    // The literal in the sample is executable TypeScript (and JavaScript) for exactly the sample arguments.
     const args = new Function(`return (${call?.[3]});`)();
-    expect(args).toEqual({ ...examples.pathParams, body: examples.body });
-    expect(Object.keys(args)).toEqual([...entry.pathParams, "body"]);
+    expect(args).toEqual({ ...entry.params, body: entry.body });
+    expect(Object.keys(args)).toEqual([...Object.keys(entry.params), "body"]);
+  });
+
+  it("leaves the argument out when the operation has nothing to pass", () => {
+    const sample = codeSample({ service: "iam", methodName: "keystoneListProjects", method: "GET", path: "/v3/projects", params: {} });
+    expect(sample).toContain("await client.iam.keystoneListProjects();");
   });
 
   it("type-check against the client, as do the TypeScript snippets of the intro", async () => {
@@ -96,7 +87,7 @@ describe("TypeScript samples", () => {
     await mkdir(dir, { recursive: true });
     const intro = await readFile(INTRO_PATH, "utf8");
     const sources = [
-      ...table.map((entry) => codeSample(entry, operationExamples(spec, entry))),
+      ...table.map((entry) => codeSample(entry)),
       ...[...intro.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]!),
     ];
     expect(sources.length).toBeGreaterThan(table.length);
@@ -222,10 +213,19 @@ describe.skipIf(!browserFound && !ci)("docs/index.html in Chromium", () => {
     expect(fields.filter((field) => !bodyLines.has(field))).toEqual([]);
   });
 
-  it.each(table)("shows the $operationId TypeScript sample", ({ operationId, service }) => {
+  it("is where each method's JSDoc @see points", async () => {
+    const methods = await readFile("generated/methods.ts", "utf8");
+    for (const entry of table) {
+      const anchor = `${entry.tag.toLowerCase()}/${entry.operationId.toLowerCase()}`;
+      expect(methods).toContain(`@see docs/index.html#${anchor}`);
+      expect(rendered.get(entry.operationId)?.section).toBeTruthy();
+    }
+  });
+
+  it.each(table)("shows the $operationId TypeScript sample", ({ operationId, service, methodName }) => {
     const { section } = rendered.get(operationId)!;
     expect(section).toContain(SAMPLE_LABEL);
-    expect(section).toContain(`client.${service}.${methodName(operationId)}(`);
+    expect(section).toContain(`client.${service}.${methodName}(`);
   });
 
   it("logs no console error", () => {

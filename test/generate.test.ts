@@ -49,13 +49,14 @@ describe("npm run generate", () => {
     }
   });
 
-  it("a field added to the spec appears in the types and the operation table", async () => {
+  it("a field added to the spec appears in the types, the validators and the samples' schemas", async () => {
     const out = path.join(work, "generated");
     await writeFiles(await generateFiles(editedSpec), out);
     const types = await readFile(path.join(out, "schema.ts"), "utf8");
     const reConfigure = types.slice(types.indexOf("ReConfigure: {"));
     expect(reConfigure.slice(0, reConfigure.indexOf("};"))).toContain(`${ADDED_FIELD}?: string;`);
-    expect(await readFile(path.join(out, "operations.ts"), "utf8")).toContain(ADDED_FIELD);
+    expect(await readFile(path.join(out, "validators.ts"), "utf8")).toContain(ADDED_FIELD);
+    expect(await readFile(path.join(out, "samples.json"), "utf8")).toContain(ADDED_FIELD);
   });
 
   it("--check fails against the old generated/, naming the stale files", async () => {
@@ -65,7 +66,7 @@ describe("npm run generate", () => {
     );
     expect(failure?.code).toBe(1);
     expect(failure?.stderr).toContain("generated/schema.ts");
-    expect(failure?.stderr).toContain("generated/operations.ts");
+    expect(failure?.stderr).toContain("generated/validators.ts");
   });
 
   it("--check passes when generated/ matches the spec", async () => {

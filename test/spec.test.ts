@@ -175,25 +175,29 @@ describe("bundling", () => {
 
 describe("operations", () => {
   const EXPECTED = [
-    { id: "UpdateVpcPeering", path: "/v2.0/vpc/peerings/{peering_id}", tag: "VPC", service: "vpc" },
+    { id: "UpdateVpcPeering", path: "/v2.0/vpc/peerings/{peering_id}", tag: "VPC", service: "vpc", idempotent: true },
     {
       id: "UpdateTrafficMirrorSession",
       path: "/v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}",
       tag: "VPC",
       service: "vpc",
+      idempotent: true,
     },
-    { id: "CinderUpdateSnapshot", path: "/v2/{project_id}/snapshots/{snapshot_id}", tag: "EVS", service: "evs" },
+    { id: "CinderUpdateSnapshot", path: "/v2/{project_id}/snapshots/{snapshot_id}", tag: "EVS", service: "evs", idempotent: true },
     {
       id: "UpdateDataSource",
       path: "/v1.0/{project_id}/clusters/{cluster_id}/ext-data-sources/{ext_data_source_id}",
       tag: "DWS",
       service: "dws",
+      // Each update starts a DWS job and may restart the cluster: never resent.
+      idempotent: false,
     },
     {
       id: "UpdateEndpointRoutetable",
       path: "/v1/{project_id}/vpc-endpoints/{vpc_endpoint_id}/routetables",
       tag: "VPCEP",
       service: "vpcep",
+      idempotent: true,
     },
   ] as const;
 
@@ -203,11 +207,12 @@ describe("operations", () => {
     );
   });
 
-  it.each(EXPECTED)("$id is tagged $tag, served by $service, and idempotent", ({ id, tag, service }) => {
+  it.each(EXPECTED)("$id is tagged $tag, served by $service, idempotent: $idempotent, and says why", ({ id, tag, service, idempotent }) => {
     const op = operation(id);
     expect(op.operation.tags).toEqual([tag]);
     expect(op.operation["x-service"]).toBe(service);
-    expect(op.operation["x-idempotent"]).toBe(true);
+    expect(op.operation["x-idempotent"]).toBe(idempotent);
+    expect(op.operation.description).toMatch(idempotent ? /\bIdempotent: / : /\bNot idempotent: /);
     expect(op.pathItem.servers).toEqual([
       expect.objectContaining({
         url: `https://${service}.{region}.myhuaweicloud.com`,

@@ -1,8 +1,8 @@
 import type { OperationEntry, ServiceEntry } from "../spec-model.ts";
 
-/** Where the rendered docs put an operation (Redoc's anchor), for the `@see` of its method. */
+/** Where the rendered docs put an operation (Redoc's anchor, `<tag>/<operationid>` in lower case), for the `@see` of its method. */
 export function docsAnchor(entry: Pick<OperationEntry, "tag" | "operationId">): string {
-  return `docs/index.html#tag/${entry.tag}/operation/${entry.operationId}`;
+  return `docs/index.html#${entry.tag.toLowerCase()}/${entry.operationId.toLowerCase()}`;
 }
 
 /**

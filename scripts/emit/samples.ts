@@ -8,6 +8,9 @@ export interface OperationSamples {
   methodName: string;
   method: string;
   path: string;
+  /** What the docs list it under. */
+  tag: string;
+  summary: string;
   /** A value for every required parameter: the spec's sample, else one drawn from its schema. */
   params: Record<string, unknown>;
   /** The request body: its first named example, else one drawn from its schema. */
@@ -27,9 +30,9 @@ export interface OperationSamples {
  * them and from openapi-sampler (Redoc's own sampler) where it has not, so an
  * operation without a single example still gets a callable sample.
  */
-export function emitSamples(entries: OperationEntry[]): string {
-  const samples = Object.fromEntries(entries.map((entry) => [entry.operationId, operationSamples(entry)]));
-  return `${JSON.stringify(samples, null, 2)}\n`;
+export function emitSamples(entries: OperationEntry[], header: string): string {
+  const operations = Object.fromEntries(entries.map((entry) => [entry.operationId, operationSamples(entry)]));
+  return `${JSON.stringify({ "x-generated": header, operations }, null, 2)}\n`;
 }
 
 export function operationSamples(entry: OperationEntry): OperationSamples {
@@ -44,6 +47,8 @@ export function operationSamples(entry: OperationEntry): OperationSamples {
     methodName: entry.methodName,
     method: entry.method,
     path: entry.path,
+    tag: entry.tag,
+    summary: entry.summary,
     params,
     ...(entry.body ? { body: requestExamples[0]?.value ?? drawn(entry.body.schema, "request") } : {}),
     requestExamples,

@@ -23,7 +23,7 @@ interface OperationSamples {
   schemas: { params: Record<string, Schema>; request?: Schema; success?: Schema };
 }
 
-const byOperation = samples as unknown as Record<OperationId, OperationSamples>;
+const byOperation = samples.operations as unknown as Record<OperationId, OperationSamples>;
 
 export function samplesOf(id: OperationId): OperationSamples {
   return byOperation[id];

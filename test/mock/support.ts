@@ -3,7 +3,7 @@
  * generic way to call any operation, and the spec's samples as the generator
  * wrote them (generated/samples.json).
  */
-import samples from "../../generated/samples.json" with { type: "json" };
+import generatedSamples from "../../generated/samples.json" with { type: "json" };
 import { createClient, type ClientOptions, operations, type OperationId } from "../../src/index.ts";
 import { afterEach, expect } from "vitest";
 import { MOCK_AK, MOCK_SK, MOCK_TOKEN, type MockCloud, type MockCloudOptions, startMockCloud } from "../../src/mock/index.ts";
@@ -12,6 +12,8 @@ import { pathParamsOf } from "../../src/mock/store.ts";
 export { pathParamsOf };
 
 export const operationIds = Object.keys(operations) as OperationId[];
+
+const samples = generatedSamples.operations;
 
 type Json = any;
 
