@@ -25,6 +25,11 @@ export async function specDiff(options: { base: string; spec: string }): Promise
   return buildReport(before, after, { base: options.base, head: "working tree" });
 }
 
+/** 0 when nothing breaks or the break is announced by `info.version`, 1 otherwise. */
+export function exitStatus(report: SpecDiffReport): 0 | 1 {
+  return report.ok ? 0 : 1;
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
@@ -36,7 +41,7 @@ async function main(): Promise<number> {
   try {
     const report = await specDiff({ base: values.base, spec: values.spec });
     process.stdout.write(values.json ? renderJson(report) : renderMarkdown(report));
-    return report.ok ? 0 : 1;
+    return exitStatus(report);
   } catch (error) {
     if (!(error instanceof SpecDiffError)) throw error;
     console.error(`spec:diff: ${error.message}`);

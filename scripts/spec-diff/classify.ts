@@ -260,7 +260,7 @@ function schemaChange(diff: LibraryDiff, segments: Array<string | number>, place
   const [word, index] = keyword;
 
   if (word === undefined) {
-    if (diff.action === "add") return [{ kind: "field-added", subject, detail: "added", breaking: false }];
+    if (diff.action === "add") return [{ kind: "field-added", subject, detail: request ? "added (optional)" : "added", breaking: false }];
     if (diff.action === "remove") return [{ kind: "field-removed", subject, detail: "removed", breaking: verdict(true, true) }];
     return fallback(diff, subject, keyword, place.canBreak);
   }
