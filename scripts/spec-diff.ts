@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import { bundleSpec } from "./bundle.ts";
 import { SpecDiffError } from "./spec-diff/errors.ts";
 import { renderJson, renderMarkdown } from "./spec-diff/render.ts";
-import { buildReport, type SpecDiffReport } from "./spec-diff/report.ts";
+import { buildReport, NO_SPEC, type SpecDiffReport } from "./spec-diff/report.ts";
 import { bundleSpecAtRef } from "./spec-diff/spec-at-ref.ts";
 
 export const DEFAULT_SPEC = "openapi/openapi.yaml";
@@ -22,7 +22,7 @@ export async function specDiff(options: { base: string; spec: string }): Promise
       throw new SpecDiffError(`${options.spec} does not bundle: ${error instanceof Error ? error.message : error}`);
     }),
   ]);
-  return buildReport(before, after, { base: options.base, head: "working tree" });
+  return buildReport(before ?? NO_SPEC, after, { base: before ? options.base : `${options.base} (no spec)`, head: "working tree" });
 }
 
 /** 0 when nothing breaks or the break is announced by `info.version`, 1 otherwise. */

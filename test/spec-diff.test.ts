@@ -306,6 +306,9 @@ describe("npm run spec:diff against git history", () => {
   beforeAll(async () => {
     repo = await mkdtemp(path.join(tmpdir(), "hwcloud-spec-diff-repo-"));
     await git("init", "-q");
+    await writeFile(path.join(repo, "README.md"), "before the spec\n");
+    await git("add", ".");
+    await git("commit", "-qm", "no spec yet");
     await run("mkdir", ["-p", path.join(repo, "openapi")]);
     await cp(path.join(FIXTURES, "constraints", "before.yaml"), spec());
     await git("add", ".");
@@ -334,6 +337,14 @@ describe("npm run spec:diff against git history", () => {
     const previous = await specDiff("--base", "HEAD~1", "--json");
     expect(previous.status).toBe(0);
     expect(JSON.parse(previous.stdout)).toMatchObject({ ok: true, version: { before: "0.1.0", after: "0.2.0", raised: true }, counts: { breaking: 6 } });
+  });
+
+  it("counts every operation as added against a commit that had no spec", async () => {
+    const root = (await git("rev-list", "--max-parents=0", "HEAD")).stdout.trim();
+    const { status, stdout } = await specDiff("--base", root);
+    expect(status).toBe(0);
+    expect(stdout).toContain(`# Spec changes: ${root} (no spec) → working tree`);
+    expect(stdout).toContain("- non-breaking: operation added");
   });
 
   it("exits 2 naming the ref when there is no such commit", async () => {

@@ -21,6 +21,9 @@ export interface SpecDiffReport {
   ok: boolean;
 }
 
+/** The base of a comparison with a ref that had no spec yet: every operation is new. */
+export const NO_SPEC: OpenApiDocument = { openapi: "3.1.0", info: { title: "no spec", version: "0.0.0" }, paths: {} };
+
 export function buildReport(
   before: OpenApiDocument,
   after: OpenApiDocument,
