@@ -1,6 +1,7 @@
 /** Two bundled specs -> the report: client-visible changes grouped by operation, and the version gate. */
 import type { OpenApiDocument } from "../bundle.ts";
-import { type Change, classify } from "./classify.ts";
+import type { Change } from "./change.ts";
+import { classify } from "./classify.ts";
 import { compareSpecs } from "./compare.ts";
 import { checkVersion, type VersionCheck } from "./version.ts";
 
