@@ -190,6 +190,12 @@ describe("spec:diff on fixture pairs", () => {
     expect(second.counts.breaking).toBe(4);
   });
 
+  it("documentation-only edits (descriptions, summaries, examples, x-zh-name, externalDocs) are not client-visible", async () => {
+    const report = await reportOf("documentation");
+    expect(changeLines(report)).toEqual([]);
+    expect(renderMarkdown(report)).toContain("No client-visible change");
+  });
+
   it("lists operation-level changes first, then parameters, body, statuses and responses", async () => {
     const lines = changeLines(await reportOf("parameters"));
     expect(lines[0]).toContain("route: changed");

@@ -48,9 +48,14 @@ export type Draft = Omit<Change, "operation" | "route">;
 /** `value` as inline Markdown code. */
 export const code = (value: unknown) => `\`${typeof value === "string" ? value : JSON.stringify(value)}\``;
 
+/** Keys that document rather than define: the client's types and checks never read them. */
+const DOCUMENTATION = new Set(["description", "summary", "title", "example", "examples", "externalDocs", "$comment"]);
+
 /** A finding our rules do not name: shown with the library's verdict, unless it is documentation only. */
 export function fallback(diff: LibraryDiff, subject: string, rest: Array<string | number>, canBreak: boolean): Draft[] {
   if (diff.type === "annotation" || diff.type === "deprecated") return [];
+  // Extensions (`x-zh-name`) document too; those the client reads are classified before this.
+  if (rest.some((segment) => DOCUMENTATION.has(String(segment)) || String(segment).startsWith("x-"))) return [];
   const where = rest.length > 0 ? `\`${rest.join(".")}\` ` : "";
   const verb = { add: "added", remove: "removed", replace: "changed", rename: "renamed" }[diff.action];
   return [{ kind: "other", subject, detail: `${where}${verb}`, breaking: canBreak && diff.type === "breaking", before: diff.before, after: diff.after }];
