@@ -8,6 +8,7 @@ import { bundleSpec, type OpenApiDocument } from "../scripts/bundle.ts";
 import { exitStatus } from "../scripts/spec-diff.ts";
 import { renderJson, renderMarkdown, renderSummary } from "../scripts/spec-diff/render.ts";
 import { buildReport, type SpecDiffReport } from "../scripts/spec-diff/report.ts";
+import { keyedByClientName } from "../scripts/spec-diff/client-operations.ts";
 import { specChangeSummary } from "../scripts/spec-diff/summary.ts";
 import { checkVersion } from "../scripts/spec-diff/version.ts";
 
@@ -79,6 +80,7 @@ describe("spec:diff on fixture pairs", () => {
       "client.vpc.updateVpcPeering - **breaking**: body field `peering.tags[].value`: removed",
       "client.vpc.updateVpcPeering - **breaking**: body field `peering.priority`: type changed from `integer` to `string`",
       "client.vpc.updateVpcPeering - non-breaking: body field `peering.weight`: type changed from `integer` to `number`",
+      'client.vpc.updateVpcPeering - **breaking**: body field `peering.nickname`: type changed from `["string","null"]` to `string`',
       "client.vpc.updateVpcPeering - **breaking**: body field `peering.description`: made required",
       "client.vpc.updateVpcPeering - **breaking**: body field `peering.tags[].key`: made required",
       "client.vpc.updateVpcPeering - non-breaking: body field `peering.name`: made optional",
@@ -124,6 +126,7 @@ describe("spec:diff on fixture pairs", () => {
       "client.evs.cinderUpdateSnapshot - non-breaking: response 200 field `snapshot.name`: made required",
       "client.evs.cinderUpdateSnapshot - non-breaking: response 200 field `snapshot.size`: `minimum` raised from 1 to 10",
       "client.evs.cinderUpdateSnapshot - **breaking**: response 200 field `snapshot.status`: value `deleting` added",
+      'client.evs.cinderUpdateSnapshot - **breaking**: response 200 field `snapshot.label`: type changed from `string` to `["string","null"]`',
       "client.evs.cinderUpdateSnapshot - non-breaking: response 404 field `itemNotFound.message`: removed",
     ]);
   });
@@ -187,7 +190,7 @@ describe("spec:diff on fixture pairs", () => {
     const first = await reportOf("responses");
     const second = await reportOf("responses");
     expect(second.counts).toEqual(first.counts);
-    expect(second.counts.breaking).toBe(4);
+    expect(second.counts.breaking).toBe(5);
   });
 
   it("documentation-only edits (descriptions, summaries, examples, x-zh-name, externalDocs) are not client-visible", async () => {
@@ -201,6 +204,43 @@ describe("spec:diff on fixture pairs", () => {
     expect(lines[0]).toContain("route: changed");
     const subjects = changeLines(await reportOf("statuses")).filter((line) => line.includes("updateEndpoint"));
     expect(subjects.every((line) => line.includes("status "))).toBe(true);
+  });
+});
+
+describe("operations keyed by client name", () => {
+  it("names each operation client.<x-service, else the host's service>.<lowerCamelCase operationId>, with its path-item parameters", () => {
+    const keyed = keyedByClientName({
+      openapi: "3.1.0",
+      info: { title: "t", version: "0.1.0" },
+      paths: {
+        "/v3/users/{user_id}": {
+          servers: [{ url: "https://iam.{region}.myhuaweicloud.com" }],
+          parameters: [
+            { $ref: "#/components/parameters/UserId" },
+            { name: "X-Language", in: "header", schema: { type: "string" } },
+          ],
+          get: { operationId: "KeystoneShowUser", responses: {} },
+          patch: {
+            operationId: "UpdateUser",
+            "x-service": "iam2",
+            parameters: [{ name: "X-Language", in: "header", required: true, schema: { type: "string" } }],
+            responses: {},
+          },
+        },
+      },
+      components: { parameters: { UserId: { name: "user_id", in: "path", required: true, schema: { type: "string" } } } },
+    });
+    expect(Object.keys(keyed.paths)).toEqual(["client.iam.keystoneShowUser", "client.iam2.updateUser"]);
+    const show = keyed.paths["client.iam.keystoneShowUser"].post;
+    expect(show["x-route"]).toBe("GET /v3/users/{user_id}");
+    expect(show.parameters).toHaveLength(2);
+    const update = keyed.paths["client.iam2.updateUser"].post;
+    expect(update["x-route"]).toBe("PATCH /v3/users/{user_id}");
+    // The operation's own X-Language replaces the path item's.
+    expect(update.parameters).toEqual([
+      { $ref: "#/components/parameters/UserId" },
+      { name: "X-Language", in: "header", required: true, schema: { type: "string" } },
+    ]);
   });
 });
 

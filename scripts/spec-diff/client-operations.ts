@@ -65,7 +65,9 @@ export function keyedByClientName(document: OpenApiDocument): OpenApiDocument {
       const operation = pathItem[method];
       if (!operation || typeof operation !== "object") continue;
       const route = `${method.toUpperCase()} ${path}`;
-      const name = clientName(serviceOf(operation, pathItem, document), operation.operationId ?? route);
+      const service = serviceOf(operation, pathItem, document);
+      // The generator refuses an operation without operationId; name it by its route meanwhile.
+      const name = operation.operationId ? clientName(service, operation.operationId) : `client.${service}.(${route})`;
       // Two operations with one client name would collide in the client too; keep both visible.
       const key = name in paths ? `${name} (${route})` : name;
       const { servers: _servers, ...rest } = operation;
