@@ -154,6 +154,7 @@ function responseChange(diff: LibraryDiff, rest: Array<string | number>): Draft[
   if (rest[1] === "content" && rest[3] === "schema") {
     return schemaChange(diff, rest.slice(4), { side: "response", base: subject, canBreak: success });
   }
+  // Named calls resolve to the body; headers reach only `client.raw` callers, through a plain Response.
   if (rest[1] === "headers") return [];
   return fallback(diff, subject, rest.slice(1), success);
 }
