@@ -307,6 +307,21 @@ describe("the report's forms", () => {
   });
 });
 
+describe("npm run generate", () => {
+  it("ends with the one-line summary against HEAD", async () => {
+    const out = await mkdtemp(path.join(tmpdir(), "hwcloud-spec-diff-generate-"));
+    try {
+      const { stdout } = await run(process.execPath, ["--import", "tsx", "--conditions=source", "scripts/generate.ts", "--out", out]);
+      const lines = stdout.trim().split("\n");
+      expect(lines[0]).toMatch(/^generated .*openapi\.json/);
+      // The worktree's spec may differ from HEAD while someone edits it; the line's form does not.
+      expect(lines.at(-1)).toMatch(/^spec against HEAD: (no client-visible change|.+: npm run spec:diff)$/);
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("on the project's own spec", () => {
   let work: string;
 
