@@ -71,6 +71,11 @@ async function runOnce(options: { spec: string; out: string; check: boolean }): 
   }
   await writeFiles(files, options.out);
   console.log(`generated ${[...files.keys()].map((name) => `${options.out}/${name}`).join(", ")} in ${elapsed}`);
+  // What the spec's changes since HEAD do to callers; loaded only here, and silent when it cannot be told.
+  const summary = await import("./spec-diff/summary.ts")
+    .then(({ specChangeSummary }) => specChangeSummary(options.spec))
+    .catch(() => undefined);
+  if (summary) console.log(summary);
   return true;
 }
 

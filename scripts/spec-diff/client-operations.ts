@@ -1,0 +1,80 @@
+/**
+ * The spec's operations as the client names them. The diff library compares
+ * operations by path and method; callers of hwcloud-typed know them as
+ * `client.<service>.<lowerCamelOperationId>`, so both documents are re-keyed by
+ * that name before comparing: an operation whose path or method moves is
+ * compared with itself, and its route change is reported as one finding.
+ */
+import type { OpenApiDocument } from "../bundle.ts";
+
+const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"] as const;
+
+/** The method every re-keyed operation sits under; its real one is kept in `x-route`. */
+export const KEYED_METHOD = "post";
+
+/** `client.vpc.updateVpcPeering` for `x-service: vpc` and `operationId: UpdateVpcPeering`. */
+export function clientName(service: string, operationId: string): string {
+  return `client.${service}.${operationId.charAt(0).toLowerCase()}${operationId.slice(1)}`;
+}
+
+/** A local `$ref` (`#/components/...`) followed to what it names; anything else is returned as is. */
+export function resolveRef(document: OpenApiDocument, value: unknown): any {
+  let node: any = value;
+  const seen = new Set<string>();
+  while (node && typeof node === "object" && typeof node.$ref === "string" && node.$ref.startsWith("#/")) {
+    if (seen.has(node.$ref)) return undefined;
+    seen.add(node.$ref);
+    node = node.$ref
+      .slice(2)
+      .split("/")
+      .map((segment: string) => decodeURIComponent(segment).replace(/~1/g, "/").replace(/~0/g, "~"))
+      .reduce((parent: any, key: string) => parent?.[key], document);
+  }
+  return node;
+}
+
+/** `https://vpc.{region}.myhuaweicloud.com` serves `vpc`: the client's fallback when `x-service` is missing. */
+function serviceOf(operation: any, pathItem: any, document: OpenApiDocument): string {
+  if (typeof operation["x-service"] === "string") return operation["x-service"];
+  const servers: Array<{ url?: string }> | undefined = operation.servers ?? pathItem.servers ?? document.servers;
+  return servers?.[0]?.url?.match(/^https?:\/\/([a-z0-9-]+)\./)?.[1] ?? "unknown";
+}
+
+/** Path-item parameters apply to every operation below them unless the operation redefines the same name and location. */
+function mergedParameters(document: OpenApiDocument, pathItem: any, operation: any): unknown[] {
+  const own: unknown[] = operation.parameters ?? [];
+  const key = (parameter: unknown) => {
+    const resolved = resolveRef(document, parameter);
+    return `${resolved?.in}:${resolved?.name}`;
+  };
+  const ownKeys = new Set(own.map(key));
+  const inherited = ((pathItem.parameters ?? []) as unknown[]).filter((parameter) => !ownKeys.has(key(parameter)));
+  return [...inherited, ...own];
+}
+
+/**
+ * The document with one path per client operation (`client.vpc.updateVpcPeering`),
+ * each under `post`, carrying its path-item parameters and its real method and path
+ * in `x-route`. Components stay, so the library resolves `$ref`s as before.
+ */
+export function keyedByClientName(document: OpenApiDocument): OpenApiDocument {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const [path, rawPathItem] of Object.entries<any>(document.paths ?? {})) {
+    const pathItem = resolveRef(document, rawPathItem) ?? {};
+    for (const method of METHODS) {
+      const operation = pathItem[method];
+      if (!operation || typeof operation !== "object") continue;
+      const route = `${method.toUpperCase()} ${path}`;
+      const service = serviceOf(operation, pathItem, document);
+      // The generator refuses an operation without operationId; name it by its route meanwhile.
+      const name = operation.operationId ? clientName(service, operation.operationId) : `client.${service}.(${route})`;
+      // Two operations with one client name would collide in the client too; keep both visible.
+      const key = name in paths ? `${name} (${route})` : name;
+      const { servers: _servers, ...rest } = operation;
+      paths[key] = {
+        [KEYED_METHOD]: { ...rest, parameters: mergedParameters(document, pathItem, operation), "x-route": route },
+      };
+    }
+  }
+  return { ...document, paths };
+}
