@@ -4,9 +4,9 @@
  * credentials, and the body is read whole, under the attempt's signal and
  * within `maxResponseBytes`, before the answer goes up.
  */
-import { ConnectionError, ResponseTooLargeError } from "../errors.ts";
+import { ConnectionError, InvalidResponseError, ResponseTooLargeError } from "../errors.ts";
 import type { HttpRequest, HttpResponse, Send } from "../layers.ts";
-import { toConnectionError } from "./network-error.ts";
+import { isDecodingFailure, toConnectionError } from "./network-error.ts";
 
 export function fromFetch(fetchImpl: typeof fetch): Send {
   return async (request) => {
@@ -54,6 +54,7 @@ async function readBody(response: Response, request: HttpRequest): Promise<Uint8
   } catch (error) {
     if (request.signal?.aborted) throw request.signal.reason;
     if (error instanceof ResponseTooLargeError) throw error;
+    if (isDecodingFailure(error)) throw undecodable(response, request, error);
     throw (
       toConnectionError(error, request, { anyTypeError: true }) ??
       new ConnectionError(`connection to ${request.url.host} failed: the answer was cut short`, { operation: request.operation, cause: error })
@@ -61,7 +62,22 @@ async function readBody(response: Response, request: HttpRequest): Promise<Uint8
   } finally {
     request.signal?.removeEventListener("abort", stop);
   }
+  // A cancelled read may end as if the body were whole.
+  if (request.signal?.aborted) throw request.signal.reason;
   return concat(chunks, size);
+}
+
+/** fetch could not decode the body from its content encoding: the answer is unreadable, and reading it again would not help. */
+function undecodable(response: Response, request: HttpRequest, cause: unknown): InvalidResponseError {
+  const header = (name: string) => response.headers.get(name) ?? undefined;
+  return new InvalidResponseError(`could not be decoded from its ${header("content-encoding") ?? "content"} encoding`, {
+    status: response.status,
+    operation: request.operation,
+    requestId: header("x-request-id"),
+    contentType: header("content-type"),
+    excerpt: "",
+    cause,
+  });
 }
 
 function concat(chunks: Uint8Array[], size: number): Uint8Array {

@@ -48,6 +48,15 @@ export function toConnectionError(error: unknown, request: HttpRequest, options:
   return undefined;
 }
 
+/** zlib's and brotli's error codes: a body that could not be decoded, which no network failure explains. */
+const DECODING = /^Z_|^ERR__ERROR_/;
+
+/** Whether a failure while reading a body is the body's encoding being corrupt, not the network. */
+export function isDecodingFailure(error: unknown): boolean {
+  const code = codedError(error)?.code;
+  return code !== undefined && DECODING.test(code);
+}
+
 /** The first error with a string `code` in the cause chain: fetch wraps the socket's error as its cause. */
 function codedError(error: unknown): { error: unknown; code: string } | undefined {
   for (let current = error, depth = 0; current && depth < 5; depth++) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConnectionError } from "../../src/errors.ts";
+import { ConnectionError, InvalidResponseError } from "../../src/errors.ts";
 import { fromFetch } from "../../src/transport/fetch.ts";
 import { rejectionOf } from "./loopback-server.ts";
 import { describeTransportContract, requestTo } from "./transport-contract.ts";
@@ -26,6 +26,16 @@ describe("fetch transport", () => {
     const response = await send(requestTo("https://vpc.example.test/"));
     expect(response.headers["content-encoding"]).toBeUndefined();
     expect(response.headers["content-type"]).toBe("application/json");
+  });
+
+  it("turns a body fetch cannot decode into an InvalidResponseError, not a network failure", async () => {
+    const corrupt = new Response(new Uint8Array([1, 2, 3]), { status: 200, headers: { "content-encoding": "br", "content-type": "application/json", "x-request-id": "req-9" } });
+    const failing = new ReadableStream({ pull: (controller) => controller.error(new TypeError("terminated", { cause: Object.assign(new Error("Decompression failed"), { code: "ERR__ERROR_FORMAT_PADDING_2" }) })) });
+    const send = fromFetch(async () => new Response(failing, { status: corrupt.status, headers: corrupt.headers }));
+    const error = await rejectionOf(send(requestTo("https://vpc.example.test/")));
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error).toMatchObject({ status: 200, requestId: "req-9", contentType: "application/json", excerpt: "" });
+    expect((error as Error).message).toContain("br encoding");
   });
 
   it("turns a network TypeError of the wrapped fetch into a ConnectionError whose cause is the error naming the failure", async () => {

@@ -427,6 +427,17 @@ export function describeClientFaults(transport: TransportUnderTest): void {
       else expectInvalid((outcome as { error: unknown }).error, "application/json");
     });
 
+    it("a body whose gzip encoding is corrupt, not retried", async () => {
+      const server = await serve((_, response) => {
+        response.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip", "x-request-id": "req-4" });
+        response.end('{"peering": "not gzip at all"}');
+      });
+      const error = await rejectionOf(clientOver(transport, server.origin).vpc.updateVpcPeering(peering));
+      expectInvalid(error, "application/json");
+      expect((error as Error).message).toContain("gzip");
+      expect(server.received).toHaveLength(1);
+    });
+
     it("an untrusted TLS certificate is a ConnectionError with the certificate code as cause, not retried", async () => {
       const server = await serve(jobStarted, { tls: selfSignedCertificate() });
       const error = await rejectionOf(clientOver(transport, server.origin).vpc.updateVpcPeering(peering));
