@@ -162,6 +162,14 @@ describe("the arguments of a named call", () => {
     }>();
   });
 
+  test("refuse an argument the operation does not have, and a header parameter of the wrong type", () => {
+    // @ts-expect-error colour is not a parameter of UpdateVpcPeering
+    void client.vpc.updateVpcPeering({ peering_id: "p", colour: "red", body: { peering: { name: "a" } } });
+    // @ts-expect-error the X-Auth-Token header parameter is a string
+    void client.vpcep.updateEndpointRoutetable({ vpc_endpoint_id: "e", "X-Auth-Token": 5, body: { routetables: [] } });
+    void client.vpcep.updateEndpointRoutetable({ vpc_endpoint_id: "e", "X-Auth-Token": "t", body: { routetables: [] } });
+  });
+
   test("make project_id optional only for a client that has a projectId", () => {
     expectTypeOf<OperationArgs<"CinderUpdateSnapshot", true>>().toHaveProperty("project_id").toEqualTypeOf<string | undefined>();
     expectTypeOf<OperationArgs<"CinderUpdateSnapshot", false>>().toHaveProperty("project_id").toEqualTypeOf<string>();
