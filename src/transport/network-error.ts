@@ -11,18 +11,10 @@ import type { HttpRequest } from "../layers.ts";
 const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EAI_FAIL", "ENETUNREACH", "EHOSTUNREACH", "EADDRNOTAVAIL"]);
 
 /** The exchange broke after it may have begun. */
-const MAYBE_SENT = new Set([
-  "ECONNRESET",
-  "ECONNABORTED",
-  "EPIPE",
-  "ETIMEDOUT",
-  "ERR_STREAM_PREMATURE_CLOSE",
-  "UND_ERR_SOCKET",
-  "UND_ERR_CLOSED",
-  "HPE_INVALID_CONSTANT",
-  "HPE_INVALID_CHUNK_SIZE",
-  "HPE_UNEXPECTED_CONTENT_LENGTH",
-]);
+const MAYBE_SENT = new Set(["ECONNRESET", "ECONNABORTED", "EPIPE", "ETIMEDOUT", "ERR_STREAM_PREMATURE_CLOSE"]);
+
+/** Node's HTTP parser (HPE_*) or undici (UND_ERR_*) gave up on the answer: it came back broken, after the request left. */
+const BROKEN_ANSWER = /^(HPE|UND_ERR)_/;
 
 /** TLS could not be set up: the server's certificate is not trusted. Retrying cannot change that. */
 const CERTIFICATE = /CERT|^ERR_TLS_|^UNABLE_TO_|SELF_SIGNED|^ERR_SSL_/;
@@ -42,7 +34,7 @@ export function toConnectionError(error: unknown, request: HttpRequest, options:
   }
   if (code !== undefined && NOT_SENT.has(code)) return new ConnectionError(`${where}: ${code}`, { ...base, requestSent: false });
   if (code !== undefined && TIMEOUTS.has(code)) return new TimeoutError(`${where}: ${code}`, base);
-  if (code !== undefined && MAYBE_SENT.has(code)) return new ConnectionError(`${where}: ${code}`, base);
+  if (code !== undefined && (MAYBE_SENT.has(code) || BROKEN_ANSWER.test(code))) return new ConnectionError(`${where}: ${code}`, base);
   // fetch() rejects with a TypeError for every network failure, often without a code (browsers).
   if (options.anyTypeError && error instanceof TypeError) return new ConnectionError(`${where}: ${error.message}`, base);
   return undefined;

@@ -255,6 +255,23 @@ export function describeTransportContract(transport: TransportUnderTest): void {
       await expect(send(requestTo(server.origin))).rejects.toBeInstanceOf(ConnectionError);
     });
 
+    it.each([
+      ["a status that is not a number", "HTTP/1.1 abc OK\r\n\r\n"],
+      ["a header larger than the parser takes", `HTTP/1.1 200 OK\r\nx-big: ${"a".repeat(100_000)}\r\n\r\n`],
+      ["a control character in a header", "HTTP/1.1 200 OK\r\nx-a: b\x01c\r\ncontent-length: 2\r\n\r\n{}"],
+      ["a broken chunk", "HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\nzz\r\nhello\r\n0\r\n\r\n"],
+      ["two different lengths", "HTTP/1.1 200 OK\r\ncontent-length: 2\r\ncontent-length: 3\r\n\r\n{}"],
+      ["no HTTP at all", "lol this is not http\r\n\r\n"],
+    ])("turns an answer the HTTP parser refuses (%s) into a ConnectionError naming the parser's code", async (_, raw) => {
+      const server = await serve((request) => {
+        request.socket.end(raw);
+      });
+      const error = await rejectionOf(send(requestTo(server.origin)));
+      expect(error).toBeInstanceOf(ConnectionError);
+      expect(error).toMatchObject({ requestSent: true });
+      expect((error as Error).message).toMatch(/: (HPE|UND_ERR)_[A-Z_]+$/);
+    });
+
     it("turns an untrusted TLS certificate into a ConnectionError not worth retrying, with the certificate code in its cause", async () => {
       const server = await serve(echo, { tls: selfSignedCertificate() });
       const error = await rejectionOf(send(requestTo(server.origin, { headers: { "x-auth-token": TOKEN } })));
