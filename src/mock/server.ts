@@ -20,8 +20,10 @@ export interface MockCloudOptions {
   faults?: Faults;
   /** Seed of the fault rules' PRNGs (default 1), so a `rate` gives the same faults on every run. */
   seed?: number;
-  /** The mock's clock, for X-Sdk-Date skew checks and `updated_at`; the real one when absent. */
+  /** The mock's clock, for X-Sdk-Date skew checks, `updated_at` and the Date header; the real one when absent. */
   now?: () => Date;
+  /** Runs the mock's clock this many milliseconds ahead of `now` (behind when negative), to test clock skew. */
+  clockSkewMs?: number;
 }
 
 /** One request as the mock received and answered it. Credentials are never recorded. */
@@ -62,7 +64,9 @@ const SECRET_HEADERS = new Set(["authorization", "x-auth-token", "x-security-tok
 
 /** Starts a local stand-in for the Huawei Cloud services of the spec. */
 export async function startMockCloud(options: MockCloudOptions = {}): Promise<MockCloud> {
-  const now = options.now ?? (() => new Date());
+  const clock = options.now ?? (() => new Date());
+  const skew = options.clockSkewMs ?? 0;
+  const now = skew === 0 ? clock : () => new Date(clock().getTime() + skew);
   const seed = options.seed ?? DEFAULT_SEED;
   let injector = createFaultInjector(options.faults, seed);
   const store = createStore();
@@ -110,7 +114,7 @@ export async function startMockCloud(options: MockCloudOptions = {}): Promise<Mo
       return;
     }
     entry.status = reply.status;
-    write(outgoing, reply, requestId);
+    write(outgoing, reply, requestId, now());
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -149,9 +153,11 @@ function internalError(error: unknown, requestId: string): Reply {
   return { status: 500, body: { error_code: "MOCK.0500", error_msg: `Mock cloud internal error: ${message}`, request_id: requestId } };
 }
 
-function write(outgoing: ServerResponse, reply: Reply, requestId: string): void {
+/** The Date header tells the mock's clock, as a gateway's tells its own: clients read it to correct skew. */
+function write(outgoing: ServerResponse, reply: Reply, requestId: string, at: Date): void {
   const text = JSON.stringify(reply.body);
   outgoing.writeHead(reply.status, {
+    Date: at.toUTCString(),
     ...reply.headers,
     "Content-Type": "application/json;charset=UTF-8",
     "Content-Length": Buffer.byteLength(text),
