@@ -244,3 +244,32 @@ export class ValidationError extends HwcloudTypedError {
     return this.issues[0]?.rule;
   }
 }
+
+/** One credential source a lookup tried, and why it gave nothing. Never holds a value. */
+export interface CredentialSourceTried {
+  /** e.g. "environment" or "credentials file /home/me/.huaweicloud/credentials". */
+  source: string;
+  /** e.g. "HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK are not set". */
+  reason: string;
+}
+
+/**
+ * No source held credentials: thrown by a single provider whose source is
+ * empty, and by a chain once every source was; `sources` lists them all.
+ */
+export class CredentialsNotFoundError extends ValidationError {
+  override name = "CredentialsNotFoundError";
+  readonly sources: CredentialSourceTried[];
+
+  constructor(sources: CredentialSourceTried[]) {
+    super(
+      "credentials",
+      sources.map(({ source, reason }) => ({ field: source, rule: "source", message: reason })),
+    );
+    this.message =
+      `No credentials found. Tried: ${sources.map(({ source, reason }) => `${source} (${reason})`).join("; ")}. ` +
+      "Pass `credentials`, set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK, or write ak and sk to the [basic] " +
+      "section of ~/.huaweicloud/credentials.";
+    this.sources = sources;
+  }
+}

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
-import { verifySignature } from "./verify.ts";
+import { formatSdkDate } from "../auth/signer.ts";
+import { CLOCK_SKEW_REASON, verifySignature } from "./verify.ts";
 
 /** What the mock accepts: IAM tokens as `X-Auth-Token`, and AK/SK pairs for `SDK-HMAC-SHA256`. */
 export interface MockCredentials {
@@ -57,15 +58,24 @@ export function createAuthenticator(credentials: MockCredentials, now: () => Dat
     if (request.headers.authorization === undefined) {
       return { ok: false, reason: "no X-Auth-Token header and no Authorization header" };
     }
+    const at = now();
     const verdict = await verifySignature(
       { method: request.method, url: request.target, headers: request.headers, body: request.body },
       (ak) => secrets.get(ak),
-      now(),
+      at,
       MAX_CLOCK_SKEW_MS,
     );
     if (verdict.ok) return { ok: true, scheme: "aksk", ak: verdict.ak };
+    if (verdict.reason === CLOCK_SKEW_REASON) {
+      return { ok: false, scheme: "aksk", reason: signatureExpired(String(request.headers["x-sdk-date"]), at) };
+    }
     return { ok: false, scheme: "aksk", reason: HUAWEI_WORDING[verdict.reason] ?? verdict.reason };
   };
+}
+
+/** The gateway's own text, as users quote it (huaweicloud-sdk-java-v3 #44), with both times. */
+function signatureExpired(sdkDate: string, at: Date): string {
+  return `calc aksk signature fail:signature expired, signature time:${sdkDate},server time:${formatSdkDate(at)}`;
 }
 
 const HUAWEI_WORDING: Record<string, string> = {

@@ -21,8 +21,10 @@ export interface MockCloudOptions {
   faults?: Faults;
   /** Seed of the fault rules' PRNGs (default 1), so a `rate` gives the same faults on every run. */
   seed?: number;
-  /** The mock's clock, for X-Sdk-Date skew checks and `updated_at`; the real one when absent. */
+  /** The mock's clock, for X-Sdk-Date skew checks, `updated_at` and the Date header; the real one when absent. */
   now?: () => Date;
+  /** Runs the mock's clock this many milliseconds ahead of `now` (behind when negative), to test clock skew. */
+  clockSkewMs?: number;
   /** How many requests `requests` keeps, the oldest dropped first (default 1,000). */
   maxLoggedRequests?: number;
   /** How much of each request body `requests` keeps, in bytes (default 64 KiB); a longer one is cut and marked. */
@@ -69,7 +71,9 @@ const SECRET_HEADERS = new Set(["authorization", "x-auth-token", "x-security-tok
 
 /** Starts a local stand-in for the Huawei Cloud services of the spec. */
 export async function startMockCloud(options: MockCloudOptions = {}): Promise<MockCloud> {
-  const now = options.now ?? (() => new Date());
+  const clock = options.now ?? (() => new Date());
+  const skew = options.clockSkewMs ?? 0;
+  const now = skew === 0 ? clock : () => new Date(clock().getTime() + skew);
   const seed = options.seed ?? DEFAULT_SEED;
   let injector = createFaultInjector(options.faults, seed);
   const store = createStore();
@@ -120,7 +124,7 @@ export async function startMockCloud(options: MockCloudOptions = {}): Promise<Mo
       return;
     }
     entry.status = reply.status;
-    write(outgoing, reply, requestId);
+    write(outgoing, reply, requestId, now());
   }
 
   // Requests Node's parser refuses (an unknown method, a malformed line) still get the gateway's JSON.
@@ -170,15 +174,17 @@ function internalError(error: unknown, requestId: string): Reply {
   return { status: 500, body: { error_code: "MOCK.0500", error_msg: `Mock cloud internal error: ${message}`, request_id: requestId } };
 }
 
-function write(outgoing: ServerResponse, reply: Reply, requestId: string): void {
+/** The Date header tells the mock's clock, as a gateway's tells its own: clients read it to correct skew. */
+function write(outgoing: ServerResponse, reply: Reply, requestId: string, at: Date): void {
   if (reply.body === undefined) {
     // A success declared without content (204): headers only.
-    outgoing.writeHead(reply.status, { ...reply.headers, "X-Request-Id": requestId });
+    outgoing.writeHead(reply.status, { Date: at.toUTCString(), ...reply.headers, "X-Request-Id": requestId });
     outgoing.end();
     return;
   }
   const text = JSON.stringify(reply.body);
   outgoing.writeHead(reply.status, {
+    Date: at.toUTCString(),
     ...reply.headers,
     "Content-Type": "application/json;charset=UTF-8",
     "Content-Length": Buffer.byteLength(text),

@@ -16,6 +16,9 @@ const AUTHORIZATION = new RegExp(
   `^${ALGORITHM} Access=([^\\s,]+), SignedHeaders=([a-z0-9!#$%&'*+.^_\`|~-]+(?:;[a-z0-9!#$%&'*+.^_\`|~-]+)*), Signature=([0-9a-f]{64})$`,
 );
 
+/** The reason given for an X-Sdk-Date outside the allowed skew; the mock words it as Huawei's gateway does. */
+export const CLOCK_SKEW_REASON = "X-Sdk-Date is outside the allowed clock skew";
+
 /** Headers a signature must cover for the request to be worth anything. */
 const MUST_SIGN = ["host", "x-sdk-date"];
 
@@ -61,7 +64,7 @@ export async function verifySignature(
   const date = parseSdkDate(sdkDate);
   if (!date) return { ok: false, reason: "X-Sdk-Date is not YYYYMMDDTHHMMSSZ" };
   if (Math.abs(now.getTime() - date.getTime()) > maxSkewMs) {
-    return { ok: false, reason: "X-Sdk-Date is outside the allowed clock skew" };
+    return { ok: false, reason: CLOCK_SKEW_REASON };
   }
 
   const secret = lookupSecret(ak);

@@ -5,6 +5,7 @@
  * APIGW.0301 body.
  */
 import { describe, expect, it } from "vitest";
+import { parseSdkDate, sign } from "../../src/auth/signer.ts";
 import { AuthenticationError } from "../../src/index.ts";
 import { MOCK_AK, MOCK_SK, MOCK_TOKEN, type MockCloud, startMockCloud } from "../../src/mock/index.ts";
 import { officialHeaders, ourRequest, vpcV2, vpcV3 } from "../auth/official-sdk.ts";
@@ -92,9 +93,46 @@ describe("AK/SK signatures", () => {
         (e: AuthenticationError) => e.status,
       );
       expect(outcome, `clock ${offset / MINUTE} min`).toBe(status);
-      if (status === 401) expect(mock.requests[0]).toMatchObject({ auth: { ok: false, reason: expect.stringMatching(/clock skew/) } });
+      if (status === 401) expect(mock.requests[0]).toMatchObject({ auth: { ok: false, reason: expect.stringMatching(/signature expired/) } });
       await mock.close();
     }
+  });
+
+  it("refuses an expired signature with the gateway's own text, both times in it, and its clock in the Date header", async () => {
+    const mock = await start({ clockSkewMs: 20 * MINUTE });
+    const sentAt = Date.now();
+    const error = await rejection(clientFor(mock).vpc.updateVpcPeering(peeringArgs(mock)));
+    expect(error.code).toBe("APIGW.0301");
+    const match = /^Incorrect IAM authentication information: calc aksk signature fail:signature expired, signature time:(\d{8}T\d{6}Z),server time:(\d{8}T\d{6}Z)$/.exec(
+      (error.body as { error_msg: string }).error_msg,
+    );
+    expect(match, (error.body as { error_msg: string }).error_msg).not.toBeNull();
+    const [signedAt, serverAt] = [parseSdkDate(match![1]!)!.getTime(), parseSdkDate(match![2]!)!.getTime()];
+    expect(Math.abs(signedAt - sentAt)).toBeLessThan(5_000);
+    expect(Math.abs(serverAt - signedAt - 20 * MINUTE)).toBeLessThan(5_000);
+    expect(Math.abs(Date.parse(error.headers.date!) - sentAt - 20 * MINUTE)).toBeLessThan(5_000);
+  });
+
+  it("with clockSkewMs, accepts only requests signed on its own clock, and adds the skew to a given now", async () => {
+    const base = new Date("2026-03-01T12:00:00Z");
+    const mock = await start({ now: () => base, clockSkewMs: -30 * MINUTE });
+    const signedOn = async (at: Date) => {
+      const url = `${mock.url}/v2.0/vpc/peerings/${mock.resources.UpdateVpcPeering.peering_id}`;
+      const body = JSON.stringify(validBody("UpdateVpcPeering"));
+      const headers = { "Content-Type": "application/json" };
+      const added = await sign({ method: "PUT", url, headers, body }, { ak: MOCK_AK, sk: MOCK_SK }, at);
+      return (await fetch(url, { method: "PUT", headers: { ...headers, ...added }, body })).status;
+    };
+    expect(await signedOn(new Date(base.getTime() - 30 * MINUTE))).toBe(200);
+    expect(await signedOn(base)).toBe(401);
+    expect(mock.requests.map((r) => r.status)).toEqual([200, 401]);
+  });
+
+  it("answers every request, accepted or not, with a Date header on its clock", async () => {
+    const mock = await start({ now: () => new Date("2030-01-02T03:04:05Z") });
+    const response = await fetch(`${mock.url}/v2.0/vpc/peerings/x`, { method: "PUT" });
+    expect(response.status).toBe(401);
+    expect(response.headers.get("date")).toBe("Wed, 02 Jan 2030 03:04:05 GMT");
   });
 
   it("rejects a signed request whose body was changed after signing", async () => {

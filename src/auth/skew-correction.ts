@@ -1,0 +1,25 @@
+import { parseOrText } from "../answer.ts";
+import type { Send } from "../layers.ts";
+import { clockSkewOf, type SkewedClock } from "./clock-skew.ts";
+
+const decoder = new TextDecoder();
+
+/**
+ * The layer above AK/SK signing that recovers from a wrong local clock: when
+ * an answer refuses the signature for its date (see clockSkewOf), it adopts
+ * the server's time on `clock`, which the signing layer below signs with,
+ * and sends the request once more. The offset stays on the clock, so later
+ * calls are signed right the first time. Resending is safe for any method:
+ * the gateway refused the request before any service saw it.
+ */
+export function withSkewCorrection(next: Send, clock: SkewedClock): Send {
+  return async (request) => {
+    const response = await next(request);
+    if (response.status !== 401) return response;
+    const body = parseOrText(response.body === null ? "" : decoder.decode(response.body));
+    const offset = clockSkewOf({ status: response.status, headers: response.headers, body }, new Date());
+    if (offset === undefined) return response;
+    clock.setOffset(offset);
+    return next(request);
+  };
+}

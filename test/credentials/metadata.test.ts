@@ -1,0 +1,218 @@
+/**
+ * The ECS metadata provider against a loopback stand-in for the metadata
+ * service at 169.254.169.254, which is never contacted.
+ */
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { cachedCredentials } from "../../src/credentials/cached.ts";
+import { DEFAULT_METADATA_URL, fromEcsMetadata } from "../../src/credentials/metadata.ts";
+import {
+  AbortError,
+  AuthenticationError,
+  ConnectionError,
+  ServerError,
+  TimeoutError,
+  ValidationError,
+} from "../../src/errors.ts";
+import { rejectionOf } from "../mock/support.ts";
+
+const SECRET = "metadata-secret-do-not-print";
+const SECURITY_TOKEN = "metadata-security-token-do-not-print";
+/** The answer's shape and time format as Huawei documents them. */
+const SECURITY_KEY = {
+  credential: {
+    access: "TEMPACCESSKEY0000001",
+    secret: SECRET,
+    securitytoken: SECURITY_TOKEN,
+    expires_at: "2026-11-27T18:41:41.580000Z",
+  },
+};
+
+interface Seen {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+}
+
+type Handler = (request: Seen, response: ServerResponse) => void;
+
+const servers: Array<{ close: () => Promise<void> }> = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+/** A loopback metadata service: `handle` answers, `seen` records. */
+async function metadataService(handle: Handler) {
+  const seen: Seen[] = [];
+  const server = createServer((request, response) => {
+    const entry = { method: request.method ?? "", url: request.url ?? "", headers: request.headers };
+    seen.push(entry);
+    request.resume();
+    request.on("end", () => handle(entry, response));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  const service = {
+    url: `http://127.0.0.1:${port}`,
+    seen,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+  servers.push(service);
+  return service;
+}
+
+function json(response: ServerResponse, status: number, body: unknown) {
+  response.writeHead(status, { "Content-Type": "application/json" }).end(typeof body === "string" ? body : JSON.stringify(body));
+}
+
+/** Hands out tokens token-1, token-2, ... and accepts only the latest one. */
+function tokenService(answer: (request: Seen, response: ServerResponse) => void = (_, r) => json(r, 200, SECURITY_KEY)) {
+  let issued = 0;
+  return (request: Seen, response: ServerResponse) => {
+    if (request.method === "PUT" && request.url === "/meta-data/latest/api/token") {
+      response.end(`token-${++issued}`);
+    } else if (request.method === "GET" && request.url === "/openstack/latest/securitykey") {
+      if (request.headers["x-metadata-token"] !== `token-${issued}`) json(response, 401, "token expired");
+      else answer(request, response);
+    } else {
+      json(response, 404, "no such path");
+    }
+  };
+}
+
+describe("fromEcsMetadata", () => {
+  it("asks for a session token, then GETs /openstack/latest/securitykey with it, and maps the answer", async () => {
+    const service = await metadataService(tokenService());
+    const credentials = await fromEcsMetadata({ baseUrl: service.url })();
+    expect(credentials).toEqual({
+      ak: "TEMPACCESSKEY0000001",
+      sk: SECRET,
+      securityToken: SECURITY_TOKEN,
+      expiresAt: new Date("2026-11-27T18:41:41.580Z"),
+    });
+    expect(service.seen.map((r) => [r.method, r.url])).toEqual([
+      ["PUT", "/meta-data/latest/api/token"],
+      ["GET", "/openstack/latest/securitykey"],
+    ]);
+    expect(service.seen[0]!.headers["x-metadata-token-ttl-seconds"]).toBe("21600");
+    expect(service.seen[1]!.headers["x-metadata-token"]).toBe("token-1");
+  });
+
+  it("keeps its session token across calls, and takes a new one once when refused with 401", async () => {
+    const service = await metadataService(tokenService());
+    const provider = fromEcsMetadata({ baseUrl: service.url });
+    await provider();
+    await provider();
+    expect(service.seen.filter((r) => r.method === "PUT")).toHaveLength(1);
+    // Another client took a newer token, so ours is refused once.
+    await fetch(`${service.url}/meta-data/latest/api/token`, { method: "PUT" });
+    expect(await provider()).toMatchObject({ ak: "TEMPACCESSKEY0000001" });
+    expect(service.seen.slice(-3).map((r) => [r.method, r.headers["x-metadata-token"]])).toEqual([
+      ["GET", "token-1"],
+      ["PUT", undefined],
+      ["GET", "token-3"],
+    ]);
+  });
+
+  it("asks without a token when the service has none (404 or 405 to the token request)", async () => {
+    for (const status of [404, 405]) {
+      const service = await metadataService((request, response) => {
+        if (request.method === "PUT") json(response, status, "not here");
+        else json(response, 200, SECURITY_KEY);
+      });
+      expect(await fromEcsMetadata({ baseUrl: service.url })()).toMatchObject({ ak: "TEMPACCESSKEY0000001" });
+      expect(service.seen[1]!.headers).not.toHaveProperty("x-metadata-token");
+    }
+  });
+
+  it("appends its paths to a base URL that has one", async () => {
+    const service = await metadataService((request, response) =>
+      request.url!.startsWith("/metadata/") ? json(response, request.method === "PUT" ? 404 : 200, SECURITY_KEY) : json(response, 404, ""),
+    );
+    await fromEcsMetadata({ baseUrl: `${service.url}/metadata/` })();
+    expect(service.seen.map((r) => r.url)).toEqual(["/metadata/meta-data/latest/api/token", "/metadata/openstack/latest/securitykey"]);
+  });
+
+  it("reports an instance without an agency as the typed 401, without asking for a new token", async () => {
+    const noAgency = { error: { message: "Please configure Cloud Service Agency first", code: 401 } };
+    const service = await metadataService(tokenService((_, response) => json(response, 401, noAgency)));
+    const error = await rejectionOf(fromEcsMetadata({ baseUrl: service.url })(), AuthenticationError);
+    expect(error.status).toBe(401);
+    expect(error.message).toContain("Please configure Cloud Service Agency first");
+    expect(error.operation).toBe("ECS metadata securitykey");
+    expect(service.seen.filter((r) => r.method === "PUT")).toHaveLength(1);
+  });
+
+  it("reports a server error as ServerError", async () => {
+    const service = await metadataService((_, response) => json(response, 503, { error_code: "META.0503", error_msg: "busy" }));
+    const error = await rejectionOf(fromEcsMetadata({ baseUrl: service.url })(), ServerError);
+    expect(error).toMatchObject({ status: 503, code: "META.0503", operation: "ECS metadata token" });
+  });
+
+  it("refuses an answer that is not the documented shape, quoting none of it", async () => {
+    const answers = [
+      "not json " + SECRET,
+      { credentials: SECURITY_KEY.credential },
+      { credential: { ...SECURITY_KEY.credential, secret: "" } },
+      { credential: { ...SECURITY_KEY.credential, expires_at: undefined } },
+      { credential: { ...SECURITY_KEY.credential, expires_at: "when it rains" } },
+    ];
+    for (const answer of answers) {
+      const service = await metadataService((request, response) =>
+        request.method === "PUT" ? json(response, 404, "") : json(response, 200, answer),
+      );
+      const error = await rejectionOf(fromEcsMetadata({ baseUrl: service.url })(), ValidationError);
+      expect(`${error.message} ${JSON.stringify(error)}`).not.toMatch(/do-not-print/);
+    }
+  });
+
+  it("gives up after timeoutMs with TimeoutError when the service does not answer", async () => {
+    const service = await metadataService(() => {
+      // Never answers.
+    });
+    const started = performance.now();
+    const error = await rejectionOf(fromEcsMetadata({ baseUrl: service.url, timeoutMs: 200 })(), TimeoutError);
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(error.message).toBe("ECS metadata gave no answer within 200 ms");
+  });
+
+  it("stops with AbortError when the caller's signal fires", async () => {
+    const service = await metadataService(() => {
+      // Never answers.
+    });
+    const controller = new AbortController();
+    const pending = fromEcsMetadata({ baseUrl: service.url })(controller.signal);
+    setTimeout(() => controller.abort(new Error("shutting down")), 50);
+    const error = await rejectionOf(pending, AbortError);
+    expect((error.cause as Error).message).toBe("shutting down");
+  });
+
+  it("reports a service that cannot be reached as ConnectionError", async () => {
+    const service = await metadataService(() => undefined);
+    await service.close();
+    const error = await rejectionOf(fromEcsMetadata({ baseUrl: service.url })(), ConnectionError);
+    expect(error).not.toBeInstanceOf(TimeoutError);
+    expect(error.message).toBe(`ECS metadata could not be reached at ${service.url}`);
+  });
+
+  it("checks its options when made, and by default names the link-local metadata address", () => {
+    expect(DEFAULT_METADATA_URL).toBe("http://169.254.169.254");
+    expect(() => fromEcsMetadata({ baseUrl: "ftp://127.0.0.1" })).toThrow(ValidationError);
+    expect(() => fromEcsMetadata({ baseUrl: "not a url" })).toThrow(ValidationError);
+    expect(() => fromEcsMetadata({ timeoutMs: 0 })).toThrow(ValidationError);
+  });
+
+  it("behind cachedCredentials, concurrent first calls share one lookup and later calls reuse it", async () => {
+    const service = await metadataService(tokenService());
+    const provider = cachedCredentials(fromEcsMetadata({ baseUrl: service.url }), { now: () => Date.parse("2026-11-27T12:00:00Z") });
+    const results = await Promise.all(Array.from({ length: 10 }, () => provider()));
+    expect(new Set(results.map((r) => r.ak))).toEqual(new Set(["TEMPACCESSKEY0000001"]));
+    await provider();
+    expect(service.seen.filter((r) => r.url === "/openstack/latest/securitykey")).toHaveLength(1);
+  });
+});
