@@ -23,6 +23,7 @@ export function fromFetch(fetchImpl: typeof fetch): Send {
       if (request.signal?.aborted) throw request.signal.reason;
       throw toConnectionError(error, request, { anyTypeError: true }) ?? error;
     }
+    if (response.type === "opaqueredirect") throw hiddenRedirect(request);
     const headers: Record<string, string> = {};
     response.headers.forEach((value, name) => {
       headers[name] = value;
@@ -65,6 +66,18 @@ async function readBody(response: Response, request: HttpRequest): Promise<Uint8
   // A cancelled read may end as if the body were whole.
   if (request.signal?.aborted) throw request.signal.reason;
   return concat(chunks, size);
+}
+
+/**
+ * Browsers answer a redirect under `redirect: "manual"` with an opaque
+ * response: no status, no Location. It is still a redirect never followed,
+ * and sending the request again would meet the same one.
+ */
+function hiddenRedirect(request: HttpRequest): ConnectionError {
+  return new ConnectionError(
+    `${request.url.host} answered with a redirect, which is never followed since the request carries credentials (this runtime hides its status and Location)`,
+    { operation: request.operation, retryable: false },
+  );
 }
 
 /** fetch could not decode the body from its content encoding: the answer is unreadable, and reading it again would not help. */

@@ -28,6 +28,14 @@ describe("fetch transport", () => {
     expect(response.headers["content-type"]).toBe("application/json");
   });
 
+  it("turns a browser's opaque redirect, which hides its status and Location, into a ConnectionError not worth retrying", async () => {
+    const opaque = Object.defineProperties(new Response(null), { type: { value: "opaqueredirect" }, status: { value: 0 } });
+    const error = await rejectionOf(fromFetch(async () => opaque)(requestTo("https://vpc.example.test/")));
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error).toMatchObject({ retryable: false, operation: "UpdateVpcPeering" });
+    expect((error as Error).message).toContain("redirect");
+  });
+
   it("turns a body fetch cannot decode into an InvalidResponseError, not a network failure", async () => {
     const corrupt = new Response(new Uint8Array([1, 2, 3]), { status: 200, headers: { "content-encoding": "br", "content-type": "application/json", "x-request-id": "req-9" } });
     const failing = new ReadableStream({ pull: (controller) => controller.error(new TypeError("terminated", { cause: Object.assign(new Error("Decompression failed"), { code: "ERR__ERROR_FORMAT_PADDING_2" }) })) });
