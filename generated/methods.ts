@@ -130,4 +130,22 @@ export interface ServiceMethods<HasProjectId extends boolean, Init> {
       ...call: OperationCallArgs<OperationArgs<"UpdateEndpointRoutetable", HasProjectId>, Init>
     ): Promise<OperationResult<"UpdateEndpointRoutetable">>;
   };
+  "iam": {
+    /**
+     * List projects
+     *
+     * Lists the projects the caller may see that match the query (查询指定条件下的项目列表).
+     * A region's own project is named after the region, so `name=cn-north-4` finds the
+     * project ID that the `{project_id}` of other services' paths needs; the client uses
+     * this to look the project ID up when none is given.
+     *
+     * Idempotent: a GET changes nothing.
+     *
+     * `GET /v3/projects` (KeystoneListProjects)
+     * @see docs/index.html#iam/keystonelistprojects
+     */
+    keystoneListProjects(
+      ...call: OperationCallArgs<OperationArgs<"KeystoneListProjects", HasProjectId>, Init>
+    ): Promise<OperationResult<"KeystoneListProjects">>;
+  };
 }

@@ -5,6 +5,7 @@ import {
   CinderUpdateSnapshot as validateCinderUpdateSnapshot,
   UpdateDataSource as validateUpdateDataSource,
   UpdateEndpointRoutetable as validateUpdateEndpointRoutetable,
+  KeystoneListProjects as validateKeystoneListProjects,
 } from "./validators.ts";
 
 /** Update a VPC peering connection: `PUT /v2.0/vpc/peerings/{peering_id}` */
@@ -77,6 +78,20 @@ export const UpdateEndpointRoutetable = {
   validate: validateUpdateEndpointRoutetable,
 } as const;
 
+/** List projects: `GET /v3/projects` */
+export const KeystoneListProjects = {
+  id: "KeystoneListProjects",
+  service: "iam",
+  name: "keystoneListProjects",
+  method: "GET",
+  path: "/v3/projects",
+  idempotent: true,
+  params: {"domain_id":"query","name":"query","parent_id":"query","enabled":"query","is_domain":"query","page":"query","per_page":"query"},
+  body: "none",
+  success: {"200":"json"},
+  validate: validateKeystoneListProjects,
+} as const;
+
 /** Every operation of the spec, keyed by operationId. */
 export const operations = {
   UpdateVpcPeering,
@@ -84,6 +99,7 @@ export const operations = {
   CinderUpdateSnapshot,
   UpdateDataSource,
   UpdateEndpointRoutetable,
+  KeystoneListProjects,
 } as const;
 
 /** Every service of the spec, with the server template its default endpoint is made from. */
@@ -92,6 +108,7 @@ export const services = {
   "evs": "https://evs.{region}.myhuaweicloud.com",
   "dws": "https://dws.{region}.myhuaweicloud.com",
   "vpcep": "https://vpcep.{region}.myhuaweicloud.com",
+  "iam": "https://iam.{region}.myhuaweicloud.com",
 } as const;
 
 export type OperationId = keyof typeof operations;

@@ -160,6 +160,31 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v3/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List projects
+         * @description Lists the projects the caller may see that match the query (查询指定条件下的项目列表).
+         *     A region's own project is named after the region, so `name=cn-north-4` finds the
+         *     project ID that the `{project_id}` of other services' paths needs; the client uses
+         *     this to look the project ID up when none is given.
+         *
+         *     Idempotent: a GET changes nothing.
+         */
+        get: operations["KeystoneListProjects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -681,6 +706,81 @@ export type components = {
          *     the API gateway (codes `APIGW.*`) use the flat `HuaweiErrorCodeBody`.
          */
         VpcepErrorBody: components["schemas"]["HuaweiErrorBody"] | components["schemas"]["HuaweiErrorCodeBody"];
+        /** @description A project (项目) as IAM lists it. A region's own project is named after the region, e.g. `cn-north-4`. */
+        KeystoneProject: {
+            /**
+             * @description Project ID (项目ID).
+             * @example 89cd04f168b84af6be287f71730fdb4b
+             */
+            id: string;
+            /**
+             * @description Project name (项目名称); a region's default project bears the region ID.
+             * @example cn-north-4
+             */
+            name: string;
+            /**
+             * @description ID of the account (domain) the project belongs to (项目所属账号ID).
+             * @example d78cbac186b744899480f25bd022f468
+             */
+            domain_id?: string;
+            /**
+             * @description ID of the parent: the account, or the region's project for a subproject (如果查询自己创建的项目，则此处返回所属区域的项目ID).
+             * @example d78cbac186b744899480f25bd022f468
+             */
+            parent_id?: string;
+            /**
+             * @description Always false for a project (false).
+             * @example false
+             */
+            is_domain?: boolean;
+            /**
+             * @description Whether the project is enabled (项目是否可用).
+             * @example true
+             */
+            enabled?: boolean;
+            /**
+             * @description Description of the project (项目描述信息).
+             * @example
+             */
+            description?: string;
+            /** @description Resource link of the project (项目的资源链接). */
+            links?: {
+                /**
+                 * @description This project's URL.
+                 * @example https://iam.myhuaweicloud.com/v3/projects/89cd04f168b84af6be287f71730fdb4b
+                 */
+                self?: string;
+            };
+        };
+        /** @description The projects matching the query (项目信息列表). */
+        KeystoneListProjectsResponseBody: {
+            /** @description The matching projects (项目信息列表); empty when none matches. */
+            projects: components["schemas"]["KeystoneProject"][];
+            /** @description Links of this page of the list (资源链接信息). */
+            links?: {
+                /**
+                 * @description This page's URL.
+                 * @example https://iam.myhuaweicloud.com/v3/projects?name=cn-north-4
+                 */
+                self?: string;
+                /**
+                 * @description The previous page's URL, if any.
+                 * @example null
+                 */
+                previous?: string | null;
+                /**
+                 * @description The next page's URL, if any.
+                 * @example null
+                 */
+                next?: string | null;
+            };
+        };
+        /**
+         * @description Error body of IAM: Keystone's `{"error": {"code", "message", "title"}}` for errors of
+         *     the Keystone-compatible APIs, or the API gateway's flat `HuaweiErrorCodeBody` when
+         *     the gateway rejects the request itself (codes `APIGW.*`).
+         */
+        IamErrorBody: components["schemas"]["HuaweiErrorBody"] | components["schemas"]["HuaweiErrorCodeBody"];
     };
     responses: {
         /** @description Bad request: the request is malformed or a parameter is invalid. */
@@ -1003,6 +1103,36 @@ export type components = {
                 "application/json": components["schemas"]["VpcepErrorBody"];
             };
         };
+        /** @description Bad request: a query parameter is invalid. */
+        IamBadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["IamErrorBody"];
+            };
+        };
+        /** @description Authentication failed: the token or the AK/SK signature is missing, invalid or expired. */
+        IamUnauthorized: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["IamErrorBody"];
+            };
+        };
+        /** @description Forbidden: the caller may not list projects. */
+        IamForbidden: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["IamErrorBody"];
+            };
+        };
     };
     parameters: {
         /** @description Unique ID of the VPC peering connection (对等连接的唯一标识). */
@@ -1070,6 +1200,9 @@ export type RoutetableInfoErrorDetail = components['schemas']['RoutetableInfoErr
 export type RoutetableInfoError = components['schemas']['RoutetableInfoError'];
 export type UpdateEndpointRoutetableResponseBody = components['schemas']['UpdateEndpointRoutetableResponseBody'];
 export type VpcepErrorBody = components['schemas']['VpcepErrorBody'];
+export type KeystoneProject = components['schemas']['KeystoneProject'];
+export type KeystoneListProjectsResponseBody = components['schemas']['KeystoneListProjectsResponseBody'];
+export type IamErrorBody = components['schemas']['IamErrorBody'];
 export type ResponseVpcBadRequest = components['responses']['VpcBadRequest'];
 export type ResponseVpcUnauthorized = components['responses']['VpcUnauthorized'];
 export type ResponseVpcForbidden = components['responses']['VpcForbidden'];
@@ -1102,6 +1235,9 @@ export type ResponseVpcepNotImplemented = components['responses']['VpcepNotImple
 export type ResponseVpcepBadGateway = components['responses']['VpcepBadGateway'];
 export type ResponseVpcepServiceUnavailable = components['responses']['VpcepServiceUnavailable'];
 export type ResponseVpcepGatewayTimeout = components['responses']['VpcepGatewayTimeout'];
+export type ResponseIamBadRequest = components['responses']['IamBadRequest'];
+export type ResponseIamUnauthorized = components['responses']['IamUnauthorized'];
+export type ResponseIamForbidden = components['responses']['IamForbidden'];
 export type ParameterPeeringId = components['parameters']['PeeringId'];
 export type ParameterProjectId = components['parameters']['ProjectId'];
 export type ParameterTrafficMirrorSessionId = components['parameters']['TrafficMirrorSessionId'];
@@ -1325,6 +1461,45 @@ export interface operations {
             502: components["responses"]["VpcepBadGateway"];
             503: components["responses"]["VpcepServiceUnavailable"];
             504: components["responses"]["VpcepGatewayTimeout"];
+        };
+    };
+    KeystoneListProjects: {
+        parameters: {
+            query?: {
+                /** @description Account ID (账号ID) the projects belong to. */
+                domain_id?: string;
+                /** @description Project name (项目名称), e.g. a region ID such as `cn-north-4`. */
+                name?: string;
+                /** @description ID of the parent of the projects (如果查询自己创建的项目，则此处应填为所属区域的项目ID). */
+                parent_id?: string;
+                /** @description Only enabled (true) or only disabled (false) projects (项目是否启用). */
+                enabled?: boolean;
+                /** @description Must be false when given (false). */
+                is_domain?: false;
+                /** @description Page to list (分页查询时数据的页数), from 1; give it with `per_page`. */
+                page?: number;
+                /** @description Projects per page (分页查询时每页的数据个数), 1 to 5000; give it with `page`. */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matching projects (请求成功). */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeystoneListProjectsResponseBody"];
+                };
+            };
+            400: components["responses"]["IamBadRequest"];
+            401: components["responses"]["IamUnauthorized"];
+            403: components["responses"]["IamForbidden"];
         };
     };
 }
