@@ -50,7 +50,7 @@ describe("withSigning", () => {
       const account = accountOf(vector);
       const date = vector.date ?? DEFAULT_DATE;
       const ours = ourRequest(vector.options, account);
-      delete ours.headers["X-Project-Id"];
+      delete ours.headers["x-project-id"];
       const { next, sent } = recorder();
       const send = withSigning(next, account, { projectId: account.projectId, now: () => date });
 

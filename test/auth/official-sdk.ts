@@ -91,7 +91,8 @@ const serializeQuery = createQuerySerializer();
 /**
  * The request our client sends for the same options: path and query put in
  * the URL by the serializers src/request.ts uses, the exact JSON bytes as
- * body, and the headers the SDK signs besides its own.
+ * body, and the headers the SDK signs besides its own, named in lower case
+ * as an HttpRequest carries them.
  */
 export function ourRequest(options: SdkOptions, account: Account): OurRequest {
   const pathParams: Record<string, string> = { ...options.pathParams };
@@ -100,12 +101,12 @@ export function ourRequest(options: SdkOptions, account: Account): OurRequest {
   const query = serializeQuery(options.queryParams ?? {});
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(options.headers ?? {})) {
-    if (name.toLowerCase() !== "content-type") headers[name] = value;
+    if (name.toLowerCase() !== "content-type") headers[name.toLowerCase()] = value;
   }
   const json = !options.contentType || options.contentType.toLowerCase().includes("application/json");
-  if (options.contentType) headers["Content-Type"] = json ? "application/json" : options.contentType;
-  if (!json) headers["X-Sdk-Content-Sha256"] = "UNSIGNED-PAYLOAD";
-  if (account.projectId) headers["X-Project-Id"] = account.projectId;
+  if (options.contentType) headers["content-type"] = json ? "application/json" : options.contentType;
+  if (!json) headers["x-sdk-content-sha256"] = "UNSIGNED-PAYLOAD";
+  if (account.projectId) headers["x-project-id"] = account.projectId;
   const hasBody = options.data !== undefined && !(options.method === "DELETE" && isEmpty(options.data));
   return {
     method: options.method,
