@@ -1,4 +1,5 @@
 import { defaultSend } from "#transport";
+import { userAgentHeader } from "#user-agent";
 import type { Service } from "../generated/operations.ts";
 import { withSigning } from "./auth/signing.ts";
 import { withToken } from "./auth/token.ts";
@@ -61,7 +62,7 @@ export function createClient<const O extends ClientOptions>(
   options: O,
 ): HwcloudClient<O extends { projectId: string } ? true : false> {
   const endpoints = resolveEndpoints(options);
-  const headers = { "User-Agent": options.userAgent ?? DEFAULT_USER_AGENT, ...options.headers };
+  const headers = { ...userAgentHeader(options.userAgent ?? DEFAULT_USER_AGENT), ...options.headers };
   assertHeaderValues("createClient", "headers", headers);
   if (options.projectId !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(options.projectId)) {
     throw new ValidationError("createClient", [

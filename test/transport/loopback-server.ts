@@ -29,6 +29,16 @@ export interface LoopbackServer {
 /** An HTTP/1.1 server on 127.0.0.1 and a free port, answering with `handler`. */
 export async function startServer(handler: Handler): Promise<LoopbackServer> {
   const received: ReceivedRequest[] = [];
+  // One close listener per socket, shared by every request a keep-alive socket carries.
+  const closes = new WeakMap<Socket, Promise<void>>();
+  const closeOf = (socket: Socket) => {
+    let closed = closes.get(socket);
+    if (!closed) {
+      closed = socket.destroyed ? Promise.resolve() : new Promise<void>((resolve) => socket.once("close", () => resolve()));
+      closes.set(socket, closed);
+    }
+    return closed;
+  };
   const waiting: ((request: ReceivedRequest) => void)[] = [];
   let connections = 0;
   const server = createServer((req, res) => {
@@ -42,7 +52,7 @@ export async function startServer(handler: Handler): Promise<LoopbackServer> {
         headers: req.headers,
         body: Buffer.concat(chunks),
         socket,
-        socketClosed: socket.destroyed ? Promise.resolve() : new Promise((resolve) => socket.once("close", () => resolve())),
+        socketClosed: closeOf(socket),
       };
       received.push(request);
       waiting.shift()?.(request);

@@ -20,7 +20,7 @@ describe("undici transport", () => {
       execFileSync(process.execPath, [...flags, "--input-type=module", "-e", 'process.stdout.write(import.meta.resolve("#transport"))'], {
         encoding: "utf8",
       });
-    expect(resolve("--conditions=source")).toMatch(/\/src\/transport\/undici\.ts$/);
+    expect(resolve("--conditions=hwcloud-typed:source")).toMatch(/\/src\/transport\/undici\.ts$/);
     expect(resolve()).toMatch(/\/dist\/src\/transport\/undici\.js$/);
   });
 
