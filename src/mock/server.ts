@@ -3,6 +3,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from "node:net";
 import type { Endpoints } from "../endpoints.ts";
 import { createAuthenticator, DEFAULT_MOCK_CREDENTIALS, type MockCredentials } from "./auth.ts";
+import { corsHeaders, isPreflight, preflightHeaders } from "./cors.ts";
 import { createFaultInjector, DEFAULT_SEED, type Faults } from "./faults.ts";
 import { createPipeline, type RequestFacts } from "./pipeline.ts";
 import { gatewayError, type Reply } from "./responses.ts";
@@ -46,7 +47,7 @@ export interface MockCloud {
   url: string;
   /** The base URL of every service, for `createClient({ endpoints })`. */
   endpoints: Endpoints;
-  /** Every request received, in arrival order; clear it with `requests.length = 0`. */
+  /** Every request received, in arrival order (CORS preflights aside); clear it with `requests.length = 0`. */
   requests: RecordedRequest[];
   /** Path parameters of the seeded resource of each operation. */
   resources: MockResources;
@@ -77,6 +78,12 @@ export async function startMockCloud(options: MockCloudOptions = {}): Promise<Mo
   const closing = new AbortController();
 
   const server = createServer((incoming, outgoing) => {
+    // Preflights are the browser's, not calls to the cloud: answered, not recorded.
+    if (isPreflight(incoming.method, incoming.headers)) {
+      outgoing.writeHead(204, preflightHeaders(incoming.headers)).end();
+      return;
+    }
+    for (const [name, value] of Object.entries(corsHeaders(incoming.headers))) outgoing.setHeader(name, value);
     const requestId = randomUUID();
     // Aborts a pending delay when the client leaves or the server closes.
     const gone = new AbortController();
