@@ -1,3 +1,4 @@
+import type { Bytes } from "./bytes.ts";
 import type { RetryOptions } from "./retry.ts";
 
 /**
@@ -26,7 +27,7 @@ export interface HttpRequest {
   method: string;
   url: URL;
   headers: Headers;
-  body?: Uint8Array<ArrayBuffer>;
+  body?: Bytes;
   signal?: AbortSignal;
   context: CallContext;
 }

@@ -1,3 +1,4 @@
+import type { Bytes } from "./bytes.ts";
 import type { CallContext, Send } from "./http.ts";
 
 /**
@@ -16,7 +17,7 @@ export interface BridgeRequest {
   url: string;
   method: string;
   headers: Headers;
-  body: Uint8Array<ArrayBuffer> | undefined;
+  body: Bytes | undefined;
   signal: AbortSignal | undefined;
   [CONTEXT_KEY]?: CallContext;
 }
