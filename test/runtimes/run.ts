@@ -6,8 +6,9 @@
  *   tsx --conditions=hwcloud-typed:source test/runtimes/run.ts --consumer DIR \
  *     [--node BIN] [--deno BIN] [--bun BIN] [--chromium BIN]
  *
- * DIR is a project with hwcloud-typed installed from the packed tarball, so
- * each runtime resolves the published package with its own conditions.
+ * DIR is a project with hwcloud-typed installed (test/package/consumers.sh
+ * makes one from the packed tarball, one from a git URL, one from a path), so
+ * each runtime resolves the package as installed, with its own conditions.
  */
 import { execFile } from "node:child_process";
 import { copyFile } from "node:fs/promises";
@@ -33,6 +34,7 @@ const { values: options } = parseArgs({
 });
 if (!options.consumer) throw new Error("--consumer DIR is required");
 const consumer = path.resolve(options.consumer);
+const project = path.basename(consumer);
 
 const OPERATIONS = ["UpdateVpcPeering", "UpdateTrafficMirrorSession", "CinderUpdateSnapshot", "UpdateDataSource", "UpdateEndpointRoutetable"];
 
@@ -117,13 +119,13 @@ for (const [name, runner, userAgentOk] of runtimes) {
     const problem = lines.length === 10 ? problemWith(cloud, userAgentOk) : `the smoke test reported ${lines.length} calls`;
     if (problem) throw new Error(problem);
     passed++;
-    console.log(`✓ ${name}: 5 operations with AK/SK and with a token (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+    console.log(`✓ ${name} (${project}): 5 operations with AK/SK and with a token (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   } catch (error) {
     failed++;
     // A failed command's message repeats the whole config; its stderr says what went wrong.
     const stderr = (error as { stderr?: string } | null)?.stderr;
     const detail = stderr ? stderr.trim() : error instanceof Error ? error.message : String(error);
-    console.log(`✗ ${name}: ${detail}`);
+    console.log(`✗ ${name} (${project}): ${detail}`);
   } finally {
     await cloud.close();
   }
