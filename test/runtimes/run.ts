@@ -15,13 +15,14 @@ import { copyFile } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs, promisify } from "node:util";
 import { build } from "esbuild";
 import { MOCK_AK, MOCK_SK, MOCK_TOKEN, type MockCloud, startMockCloud } from "hwcloud-typed/mock";
 import { chromium } from "playwright-core";
 import type { SmokeConfig } from "./smoke.ts";
 
-const here = path.dirname(new URL(import.meta.url).pathname);
+const here = path.dirname(fileURLToPath(import.meta.url));
 const run = promisify(execFile);
 const { values: options } = parseArgs({
   options: {
