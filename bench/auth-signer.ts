@@ -2,7 +2,7 @@
  * Microseconds per SDK-HMAC-SHA256 signature on each hash back-end, plus the
  * official SDK signer for scale. A quick measurement, not a test:
  *
- *   npx tsx --conditions=source bench/auth-signer.ts
+ *   npx tsx --conditions=hwcloud-typed:source bench/auth-signer.ts
  */
 import { createRequire } from "node:module";
 import { Bench } from "tinybench";

@@ -49,7 +49,7 @@ async function bundleSources(): Promise<string> {
     platform: "node",
     format: "esm",
     target: "node20",
-    conditions: ["source"],
+    conditions: ["hwcloud-typed:source"],
     logLevel: "error",
   });
   return outfile;

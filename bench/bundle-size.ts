@@ -49,7 +49,7 @@ async function bundle(app: string, platform: Platform, external: string[] = []) 
     platform,
     format: "esm",
     target: "es2022",
-    conditions: ["source"],
+    conditions: ["hwcloud-typed:source"],
     external,
     logLevel: "silent",
   });

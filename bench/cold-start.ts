@@ -31,7 +31,7 @@ export function coldVariants(built: BuiltClient): ColdVariant[] {
     { name: "bare node:http call (scale)", args: (port) => [at("bench/cold/baseline.mjs"), String(port)] },
     {
       name: "hwcloud-typed, src via tsx",
-      args: (port) => ["--import", "tsx", "--conditions=source", ours, String(port), pathToFileURL(at("src/index.ts")).href],
+      args: (port) => ["--import", "tsx", "--conditions=hwcloud-typed:source", ours, String(port), pathToFileURL(at("src/index.ts")).href],
     },
     { name: `hwcloud-typed, ${built.label}`, args: (port) => [ours, String(port), built.url] },
     { name: "official SDK, require", args: (port) => [at("bench/cold/official.cjs"), String(port)] },

@@ -11,6 +11,7 @@ import * as nodeCrypto from "../src/auth/crypto.node.ts";
 import * as webCrypto from "../src/auth/crypto.web.ts";
 import { createSigner } from "../src/auth/signer.ts";
 import { validateInput } from "../src/validate.ts";
+import { operations } from "../generated/operations.ts";
 import { type BuiltClient, builtClient } from "./built-client.ts";
 import { bundleSizes, type BundleSize } from "./bundle-size.ts";
 import { coldStarts, coldVariants } from "./cold-start.ts";
@@ -154,8 +155,8 @@ async function signing(): Promise<void> {
 
 async function validation(): Promise<void> {
   progress("validation alone ...");
-  const input = { path: { peering_id: PEERING_ID }, body: { peering: { name: "bench" } } };
-  const results = await rates([{ name: "hwcloud-typed validateInput", run: () => validateInput("UpdateVpcPeering", input) }], {
+  const input = { path: { peering_id: PEERING_ID }, query: {}, header: {}, body: { peering: { name: "bench" } } };
+  const results = await rates([{ name: "hwcloud-typed validateInput", run: () => validateInput(operations.UpdateVpcPeering, input) }], {
     rounds: 9,
     batchMs: 200,
   });

@@ -1,6 +1,6 @@
 /**
  * All five operations with AK/SK (SDK-HMAC-SHA256) signing.
- * Standalone: `npx tsx --conditions=source examples/aksk.ts` starts a mock cloud and runs against it.
+ * Standalone: `npx tsx --conditions=hwcloud-typed:source examples/aksk.ts` starts a mock cloud and runs against it.
  */
 import { fileURLToPath } from "node:url";
 import { createClient, type Endpoints } from "hwcloud-typed";

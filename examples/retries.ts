@@ -1,7 +1,7 @@
 /**
  * Retries: the mock answers 503 twice, then 429 with Retry-After, and the
  * client rides it out: same call, fresh signature each attempt, one result.
- * Standalone: `npx tsx --conditions=source examples/retries.ts`.
+ * Standalone: `npx tsx --conditions=hwcloud-typed:source examples/retries.ts`.
  */
 import { fileURLToPath } from "node:url";
 import { createClient, type Endpoints } from "hwcloud-typed";

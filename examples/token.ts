@@ -1,7 +1,7 @@
 /**
  * An IAM token instead of AK/SK. The token may also be a function, called
  * before every request, so a long-lived client can refresh it.
- * Standalone: `npx tsx --conditions=source examples/token.ts`.
+ * Standalone: `npx tsx --conditions=hwcloud-typed:source examples/token.ts`.
  */
 import { fileURLToPath } from "node:url";
 import { createClient, type Endpoints, NotFoundError } from "hwcloud-typed";

@@ -8,6 +8,12 @@ import {
   KeystoneListProjects as validateKeystoneListProjects,
 } from "./validators.ts";
 
+/** A compiled validator of one call's `{ path, query, header, body }`, as Ajv's standalone code exposes it. */
+export interface Validator {
+  (input: unknown): boolean;
+  errors?: Array<{ instancePath: string; keyword: string; message?: string; params: Record<string, unknown> }> | null;
+}
+
 /** Update a VPC peering connection: `PUT /v2.0/vpc/peerings/{peering_id}` */
 export const UpdateVpcPeering = {
   id: "UpdateVpcPeering",
@@ -19,7 +25,7 @@ export const UpdateVpcPeering = {
   params: {"peering_id":"path"},
   body: "required",
   success: {"200":"json"},
-  validate: validateUpdateVpcPeering,
+  validate: validateUpdateVpcPeering as Validator,
 } as const;
 
 /** Update a traffic mirror session: `PUT /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}` */
@@ -33,7 +39,7 @@ export const UpdateTrafficMirrorSession = {
   params: {"project_id":"path","traffic_mirror_session_id":"path"},
   body: "required",
   success: {"200":"json"},
-  validate: validateUpdateTrafficMirrorSession,
+  validate: validateUpdateTrafficMirrorSession as Validator,
 } as const;
 
 /** Update an EVS snapshot: `PUT /v2/{project_id}/snapshots/{snapshot_id}` */
@@ -47,7 +53,7 @@ export const CinderUpdateSnapshot = {
   params: {"project_id":"path","snapshot_id":"path"},
   body: "required",
   success: {"200":"json"},
-  validate: validateCinderUpdateSnapshot,
+  validate: validateCinderUpdateSnapshot as Validator,
 } as const;
 
 /** Update an external data source: `PUT /v1.0/{project_id}/clusters/{cluster_id}/ext-data-sources/{ext_data_source_id}` */
@@ -61,7 +67,7 @@ export const UpdateDataSource = {
   params: {"project_id":"path","cluster_id":"path","ext_data_source_id":"path"},
   body: "required",
   success: {"200":"json"},
-  validate: validateUpdateDataSource,
+  validate: validateUpdateDataSource as Validator,
 } as const;
 
 /** Update the route tables of a VPC endpoint: `PUT /v1/{project_id}/vpc-endpoints/{vpc_endpoint_id}/routetables` */
@@ -75,7 +81,7 @@ export const UpdateEndpointRoutetable = {
   params: {"project_id":"path","vpc_endpoint_id":"path","X-Auth-Token":"header"},
   body: "required",
   success: {"200":"json"},
-  validate: validateUpdateEndpointRoutetable,
+  validate: validateUpdateEndpointRoutetable as Validator,
 } as const;
 
 /** List projects: `GET /v3/projects` */
@@ -89,7 +95,7 @@ export const KeystoneListProjects = {
   params: {"domain_id":"query","name":"query","parent_id":"query","enabled":"query","is_domain":"query","page":"query","per_page":"query"},
   body: "none",
   success: {"200":"json"},
-  validate: validateKeystoneListProjects,
+  validate: validateKeystoneListProjects as Validator,
 } as const;
 
 /** Every operation of the spec, keyed by operationId. */

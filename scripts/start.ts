@@ -1,13 +1,14 @@
 /**
  * `npm start`: the whole job on a fresh clone, offline. Lints the spec,
  * brings generated/ up to date, renders the docs, starts the mock cloud and
- * runs the examples against it, then prints what each call sent and got.
+ * runs the examples against it, then prints what each call sent and got,
+ * in at most 100 columns.
  */
 import { lint, loadConfig } from "@redocly/openapi-core";
 import { buildDocs } from "./docs.ts";
 import { DEFAULT_OUT, DEFAULT_SPEC, generateFiles, staleFiles, writeFiles } from "./generate.ts";
 import { step } from "./progress.ts";
-import { formatTable } from "./table.ts";
+import { formatRequestLog } from "./request-log.ts";
 
 async function lintSpec(): Promise<string> {
   const config = await loadConfig({ configPath: "redocly.yaml" });
@@ -45,38 +46,19 @@ async function main(): Promise<void> {
       results.retries = await retryThroughFaults(cloud);
     });
     console.log();
-    console.log(
-      formatTable(
-        ["#", "auth", "operation", "sent", "body", "got"],
-        cloud.requests.map((request, index) => [
-          String(index + 1),
-          request.auth?.ok ? (request.auth.scheme === "aksk" ? "AK/SK" : "token") : "none",
-          request.operation ?? "?",
-          `${request.method} ${shortenIds(request.path)}`,
-          summarize(request.body),
-          `${request.status ?? "reset"}${request.fault ? " (injected)" : ""}`,
-        ]),
-      ),
-    );
+    console.log(formatRequestLog(cloud.requests));
     const retries = (results.retries as { retries: string[] }).retries;
     const successes = cloud.requests.filter((request) => request.status === 200);
     console.log();
     console.log(`${new Set(successes.map((request) => request.operation)).size} of 5 operations succeeded; ${cloud.requests.length} requests in all.`);
-    console.log(`Retried call (UpdateVpcPeering): ${retries.join("; ")}; then 200.`);
-    console.log(`Docs: ${docs.out} (open it in a browser; \`npm run docs:serve\` serves it with live reload).`);
+    console.log("Retried call (UpdateVpcPeering):");
+    for (const retry of retries) console.log(`  ${retry}`);
+    console.log("  then 200.");
+    console.log(`Docs: ${docs.out}`);
+    console.log("  Open it in a browser; `npm run docs:serve` serves it with live reload.");
   } finally {
     await cloud.close();
   }
-}
-
-function summarize(body: unknown): string {
-  const text = body === undefined ? "" : JSON.stringify(body);
-  return text.length > 48 ? `${text.slice(0, 47)}…` : text;
-}
-
-/** UUIDs and 32-hex project ids cut to their first 8 characters, so a row fits a terminal. */
-function shortenIds(path: string): string {
-  return path.replace(/\b([0-9a-f]{8})(?:-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{24})\b/g, "$1…");
 }
 
 await main().catch((error: unknown) => {

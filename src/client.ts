@@ -1,4 +1,5 @@
 import { defaultSend } from "#transport";
+import { userAgentHeader } from "#user-agent";
 import type { Service } from "../generated/operations.ts";
 import { withAuth } from "./auth/layer.ts";
 import { createCall } from "./call.ts";
@@ -20,7 +21,7 @@ export type HwcloudClient<HasProjectId extends boolean = false> = NamedCalls<Has
  * `withRetry(withAuth(transport))` and reads its answer into data or a typed error.
  */
 export function createClient<const O extends ClientOptions>(options: O): HwcloudClient<O extends { projectId: string } ? true : false> {
-  const config = resolveClientOptions(options, { "user-agent": DEFAULT_USER_AGENT });
+  const config = resolveClientOptions(options, userAgentHeader(options.userAgent ?? DEFAULT_USER_AGENT));
   const transport = options.fetch ? fromFetch(options.fetch) : defaultSend;
   const call = createCall(config, withRetry(withAuth(transport, config), createRetryBudget()));
   return { ...createNamedCalls(call), raw: createRawClients(call) } as HwcloudClient<O extends { projectId: string } ? true : false>;

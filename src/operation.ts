@@ -2,13 +2,11 @@
  * What the client reads of one generated operation (generated/operations.ts):
  * enough to build its request, check its input and read its answer.
  */
+import type { Validator } from "../generated/operations.ts";
+
 export type ParamLocation = "path" | "query" | "header";
 
-/** A compiled validator of `{ path, query, header, body }`, as Ajv's standalone code exposes it. */
-export interface CompiledValidator {
-  (input: unknown): boolean;
-  errors?: Array<{ instancePath: string; keyword: string; message?: string; params: Record<string, unknown> }> | null;
-}
+export type CompiledValidator = Validator;
 
 export interface OperationDescriptor {
   readonly id: string;

@@ -72,13 +72,14 @@ export interface ClientConfig {
 
 const PROJECT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
+/** `defaultHeaders` come first, so `options.headers` may replace them. */
 export function resolveClientOptions(options: ClientOptions, defaultHeaders: Record<string, string>): ClientConfig {
   const where = "createClient";
   if (options.projectId !== undefined && !PROJECT_ID.test(options.projectId)) {
     throw new ValidationError(where, [{ field: "projectId", rule: "pattern", message: "must be 1-64 letters, digits, '_' or '-'" }]);
   }
   assertHeaderValues(where, "headers", options.headers);
-  const headers = lowerCaseNames({ ...defaultHeaders, ...(options.userAgent === undefined ? {} : { "user-agent": options.userAgent }), ...options.headers });
+  const headers = lowerCaseNames({ ...defaultHeaders, ...options.headers });
   assertHeaderValues(where, "headers", headers);
   return Object.freeze({
     endpoints: Object.freeze(resolveEndpoints(options)),

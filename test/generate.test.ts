@@ -60,7 +60,7 @@ describe("npm run generate", () => {
   });
 
   it("--check fails against the old generated/, naming the stale files", async () => {
-    const failure = await run("npx", ["tsx", "--conditions=source", "scripts/generate.ts", "--check", "--spec", editedSpec]).then(
+    const failure = await run("npx", ["tsx", "--conditions=hwcloud-typed:source", "scripts/generate.ts", "--check", "--spec", editedSpec]).then(
       () => undefined,
       (error: { code: number; stderr: string }) => error,
     );
@@ -70,7 +70,7 @@ describe("npm run generate", () => {
   });
 
   it("--check passes when generated/ matches the spec", async () => {
-    const { stdout } = await run("npx", ["tsx", "--conditions=source", "scripts/generate.ts", "--check"]);
+    const { stdout } = await run("npx", ["tsx", "--conditions=hwcloud-typed:source", "scripts/generate.ts", "--check"]);
     expect(stdout).toContain("up to date");
   });
 });

@@ -18,6 +18,12 @@ import {
 ${imports}
 } from "./validators.ts";
 
+/** A compiled validator of one call's \`{ path, query, header, body }\`, as Ajv's standalone code exposes it. */
+export interface Validator {
+  (input: unknown): boolean;
+  errors?: Array<{ instancePath: string; keyword: string; message?: string; params: Record<string, unknown> }> | null;
+}
+
 ${constants}
 
 /** Every operation of the spec, keyed by operationId. */
@@ -50,6 +56,6 @@ export const ${entry.operationId} = {
   params: ${JSON.stringify(params)},
   body: ${JSON.stringify(body)},
   success: ${JSON.stringify(success)},
-  validate: validate${entry.operationId},
+  validate: validate${entry.operationId} as Validator,
 } as const;`;
 }

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { services } from "../../generated/operations.ts";
 import type { Endpoints } from "../endpoints.ts";
 import { createAuthenticator, DEFAULT_MOCK_CREDENTIALS, type MockCredentials } from "./auth.ts";
+import { corsHeaders, isPreflight, preflightHeaders } from "./cors.ts";
 import { createFaultInjector, DEFAULT_SEED, type Faults } from "./faults.ts";
 import { createPipeline, type RequestFacts } from "./pipeline.ts";
 import { gatewayError, type Reply } from "./responses.ts";
@@ -55,7 +56,7 @@ export interface MockCloud {
   url: string;
   /** The base URL of every service, for `createClient({ endpoints })`. */
   endpoints: Endpoints;
-  /** The last `maxLoggedRequests` requests received, in arrival order; clear it with `requests.length = 0`. */
+  /** The last `maxLoggedRequests` requests received (CORS preflights aside), in arrival order; clear it with `requests.length = 0`. */
   requests: RecordedRequest[];
   /** Path parameters of the seeded resource of each operation. */
   resources: MockResources;
@@ -90,6 +91,12 @@ export async function startMockCloud(options: MockCloudOptions = {}): Promise<Mo
   const closing = new AbortController();
 
   const server = createServer((incoming, outgoing) => {
+    // Preflights are the browser's, not calls to the cloud: answered, not recorded.
+    if (isPreflight(incoming.method, incoming.headers)) {
+      outgoing.writeHead(204, preflightHeaders(incoming.headers)).end();
+      return;
+    }
+    for (const [name, value] of Object.entries(corsHeaders(incoming.headers))) outgoing.setHeader(name, value);
     const requestId = randomUUID();
     // Aborts a pending delay when the client leaves or the server closes.
     const gone = new AbortController();

@@ -18,7 +18,10 @@ import type { OperationDescriptor } from "../operation.ts";
 import { parameterSample, successSample } from "./spec.ts";
 import { applyUpdate, type UpdateContext, wrapperKey } from "./update.ts";
 
-type PathParams<Id extends OperationId> = OperationTypes[Id]["parameters"]["path"];
+/** An operation's path parameters; `{}` for one without any. */
+type PathParams<Id extends OperationId> = [NonNullable<OperationTypes[Id]["parameters"]["path"]>] extends [never]
+  ? {}
+  : NonNullable<OperationTypes[Id]["parameters"]["path"]>;
 
 /** Path parameters of the resource each operation can reach, ready to pass to the client. */
 export type MockResources = { readonly [Id in OperationId]: Readonly<PathParams<Id>> };

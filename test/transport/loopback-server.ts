@@ -31,6 +31,16 @@ export interface LoopbackServer {
 /** An HTTP/1.1 server on 127.0.0.1 and a free port, answering with `handler`; HTTPS when given a certificate. */
 export async function startServer(handler: Handler, options: { tls?: Certificate } = {}): Promise<LoopbackServer> {
   const received: ReceivedRequest[] = [];
+  // One close listener per socket, shared by every request a keep-alive socket carries.
+  const closes = new WeakMap<Socket, Promise<void>>();
+  const closeOf = (socket: Socket) => {
+    let closed = closes.get(socket);
+    if (!closed) {
+      closed = socket.destroyed ? Promise.resolve() : new Promise<void>((resolve) => socket.once("close", () => resolve()));
+      closes.set(socket, closed);
+    }
+    return closed;
+  };
   const waiting: ((request: ReceivedRequest) => void)[] = [];
   let connections = 0;
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
@@ -44,7 +54,7 @@ export async function startServer(handler: Handler, options: { tls?: Certificate
         headers: req.headers,
         body: Buffer.concat(chunks),
         socket,
-        socketClosed: socket.destroyed ? Promise.resolve() : new Promise((resolve) => socket.once("close", () => resolve())),
+        socketClosed: closeOf(socket),
       };
       received.push(request);
       waiting.shift()?.(request);
