@@ -34,14 +34,14 @@ beforeAll(async () => {
 
   // The spec-only change: path files, their $refs, the new service and its tag.
   const paths = path.join(work, "openapi", "paths");
-  for (const file of ["peerings-collection.yaml", "volume-action.yaml", "iam-projects.yaml", "iam-project.yaml"]) {
+  for (const file of ["peerings-collection.yaml", "volume-action.yaml", "ecs-servers.yaml", "iam-project.yaml"]) {
     await cp(path.join(fixtures, "paths", file), path.join(paths, file));
   }
   await appendFile(path.join(paths, "v2.0_vpc_peerings_{peering_id}.yaml"), await readFile(path.join(fixtures, "paths", "peering-more.yaml"), "utf8"));
   const rootFile = path.join(work, "openapi", "openapi.yaml");
   let spec = await readFile(rootFile, "utf8");
-  spec = spec.replace("enum: [vpc, evs, dws, vpcep]", "enum: [vpc, evs, dws, vpcep, iam]");
-  spec = spec.replace("tags:\n", "tags:\n  - name: IAM\n    description: Identity and Access Management.\n");
+  spec = spec.replace(/enum: \[vpc, evs, dws, vpcep(.*)\]/, "enum: [vpc, evs, dws, vpcep$1, ecs]");
+  spec = spec.replace("tags:\n", "tags:\n  - name: ECS\n    description: Elastic Cloud Server.\n");
   spec = spec.replace(
     "paths:\n",
     [
@@ -50,8 +50,8 @@ beforeAll(async () => {
       "    $ref: paths/peerings-collection.yaml",
       "  /v2/{project_id}/cloudvolumes/{volume_id}/action:",
       "    $ref: paths/volume-action.yaml",
-      "  /v3/projects:",
-      "    $ref: paths/iam-projects.yaml",
+      "  /v1/{project_id}/cloudservers/detail:",
+      "    $ref: paths/ecs-servers.yaml",
       "  /v3/projects/{project_id}:",
       "    $ref: paths/iam-project.yaml",
       "",
@@ -83,7 +83,8 @@ describe("a spec grown by operations of every shape", () => {
     expect(entry("DeleteVpcPeering")).toMatch(/idempotent: true,[\s\S]*body: "none",[\s\S]*success: \{"204":"empty"\}/);
     expect(entry("ResizeVolume")).toMatch(/success: \{"202":"json"\}/);
     expect(entry("KeystoneUpdateProject")).toMatch(/method: "PATCH",[\s\S]*idempotent: false,[\s\S]*body: "optional"/);
-    expect(table).toContain('"iam": "https://iam.{region}.myhuaweicloud.com"');
+    expect(entry("ListServersDetails")).toMatch(/method: "GET",[\s\S]*params: \{"project_id":"path","limit":"query","name":"query","status":"query"\}/);
+    expect(table).toContain('"ecs": "https://ecs.{region}.myhuaweicloud.com"');
   });
 
   it("type-checks the new methods: arguments by spec name, results typed, wrong arguments refused", async () => {
@@ -120,8 +121,8 @@ describe("a spec grown by operations of every shape", () => {
       expect(results.delete).toBeUndefined();
       expect(results.rawDelete).toBe(204);
       expect(results.resize.job_id).toMatch(/^[0-9a-f]{32}$/);
-      expect(results.projects.projects[0].name).toBe("cn-north-4");
-      expect(results.rawProjects).toEqual(results.projects);
+      expect(results.servers.servers[0].name).toBe("ecs-growth");
+      expect(results.rawServers).toEqual(results.servers);
       expect(results.create.peering).toBeDefined();
       expect(results.seed).toBe("still-works");
     });
@@ -129,7 +130,7 @@ describe("a spec grown by operations of every shape", () => {
     it("serializes query parameters as openapi-fetch does (arrays exploded) and sends header parameters", () => {
       expect(results.requests[0].path).toBe("/v2.0/vpc/peerings?limit=10&id=a%20b&id=c&status=ACTIVE");
       expect(results.requests[1].language).toBe("en-us");
-      expect(results.requests[5].path).toBe("/v3/projects?name=cn-north-4");
+      expect(results.requests[5].path).toBe(`/v1/${results.projectId}/cloudservers/detail?name=growth&status=ACTIVE`);
     });
 
     it("validates query parameters before sending, naming the field and the rule", () => {
@@ -146,7 +147,7 @@ describe("a spec grown by operations of every shape", () => {
       "client.vpc.createVpcPeering({",
       "client.vpc.deleteVpcPeering({",
       "client.evs.resizeVolume({",
-      "client.iam.keystoneListProjects()",
+      "client.ecs.listServersDetails({",
       "client.iam.keystoneUpdateProject({",
     ]) {
       expect(html).toContain(JSON.stringify(call).slice(1, -1));
