@@ -2,9 +2,10 @@
  * The public client against a loopback server: what goes on the wire for
  * each operation, with AK/SK signing (verified server-side) and with a token.
  */
+import { createQuerySerializer } from "openapi-fetch";
 import { describe, expect, it } from "vitest";
 import { createClient, type HwcloudClient, operations, type OperationId } from "../src/index.ts";
-import { requestExamples } from "../src/mock/spec.ts";
+import { requestExamples, samplesOf } from "../src/mock/spec.ts";
 import { verifySignature } from "../src/mock/verify.ts";
 import { useLoopbackCloud } from "./helpers/loopback-cloud.ts";
 
@@ -22,36 +23,62 @@ function requestExample(id: OperationId): unknown {
   return requestExamples(id)[0]!.value;
 }
 
-function pathParams(id: OperationId): string[] {
+function paramsIn(id: OperationId, location: string): string[] {
   const params: Record<string, string> = operations[id].params;
-  return Object.keys(params).filter((name) => params[name] === "path");
+  return Object.keys(params).filter((name) => params[name] === location);
 }
 
 /** Path parameters other than project_id, with values that need encoding. */
 function pathArgs(id: OperationId): Record<string, string> {
-  return Object.fromEntries(pathParams(id).filter((name) => name !== "project_id").map((name) => [name, `${name}:1 é`]));
+  return Object.fromEntries(paramsIn(id, "path").filter((name) => name !== "project_id").map((name) => [name, `${name}:1 é`]));
 }
 
-function expectedPath(id: OperationId): string {
+/** Every query parameter with the spec's example value. */
+function queryArgs(id: OperationId): Record<string, unknown> {
+  const schemas = samplesOf(id).schemas.params;
+  return Object.fromEntries(paramsIn(id, "query").map((name) => [name, schemas[name]!.examples![0]]));
+}
+
+/** The request target: the path with its values encoded, then the query as openapi-fetch serializes it. */
+function expectedTarget(id: OperationId): string {
   const args = { ...pathArgs(id), project_id: PROJECT_ID };
-  return operations[id].path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(args[name as keyof typeof args]!));
+  const path = operations[id].path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(args[name as keyof typeof args]!));
+  const query = createQuerySerializer()(queryArgs(id));
+  return query ? `${path}?${query}` : path;
+}
+
+/** The body the wire should carry: the page's example, or none. */
+function expectedBody(id: OperationId): unknown {
+  return operations[id].body === "none" ? undefined : requestExample(id);
 }
 
 function call(client: HwcloudClient<boolean>, id: OperationId) {
   const service = client[operations[id].service] as Record<string, (args: object) => Promise<unknown>>;
-  return service[operations[id].name]!({ ...pathArgs(id), body: requestExample(id) });
+  const body = expectedBody(id);
+  return service[operations[id].name]!({ ...pathArgs(id), ...queryArgs(id), ...(body === undefined ? {} : { body }) });
 }
 
+/** What the server received as the body: parsed JSON, or undefined when there was none. */
+function receivedBody(body: Buffer): unknown {
+  return body.length === 0 ? undefined : JSON.parse(body.toString("utf8"));
+}
+
+describe("the operations", () => {
+  it("include one with query parameters and no body", () => {
+    expect(ids.some((id) => paramsIn(id, "query").length > 0 && operations[id].body === "none")).toBe(true);
+  });
+});
+
 describe.each(ids)("%s", (id) => {
-  it("with AK/SK: sends the method, the exact path and the JSON body, signed so the server can verify it", async () => {
+  it("with AK/SK: sends the method, the exact path and query and the JSON body, signed so the server can verify it", async () => {
     const client = createClient({ credentials: { ak: AK, sk: SK }, projectId: PROJECT_ID, endpoints: cloud.endpoints });
     await call(client, id);
     expect(cloud.server.requests).toHaveLength(1);
     const [received] = cloud.server.requests;
     expect(received!.method).toBe(operations[id].method);
-    expect(received!.url).toBe(expectedPath(id));
-    expect(JSON.parse(received!.body.toString("utf8"))).toEqual(requestExample(id));
-    expect(received!.headers["content-type"]).toBe("application/json");
+    expect(received!.url).toBe(expectedTarget(id));
+    expect(receivedBody(received!.body)).toEqual(expectedBody(id));
+    expect(received!.headers["content-type"]).toBe(expectedBody(id) === undefined ? undefined : "application/json");
     expect(received!.headers["x-project-id"]).toBe(PROJECT_ID);
     expect(received!.headers["x-auth-token"]).toBeUndefined();
     const verdict = await verifySignature(
@@ -79,8 +106,8 @@ describe.each(ids)("%s", (id) => {
     await call(client, id);
     const [received] = cloud.server.requests;
     expect(received!.method).toBe(operations[id].method);
-    expect(received!.url).toBe(expectedPath(id));
-    expect(JSON.parse(received!.body.toString("utf8"))).toEqual(requestExample(id));
+    expect(received!.url).toBe(expectedTarget(id));
+    expect(receivedBody(received!.body)).toEqual(expectedBody(id));
     expect(received!.headers["x-auth-token"]).toBe(TOKEN);
     expect(received!.headers.authorization).toBeUndefined();
   });

@@ -9,6 +9,7 @@ describe("default endpoints", () => {
       evs: "https://evs.cn-north-4.myhuaweicloud.com",
       dws: "https://dws.cn-north-4.myhuaweicloud.com",
       vpcep: "https://vpcep.cn-north-4.myhuaweicloud.com",
+      iam: "https://iam.cn-north-4.myhuaweicloud.com",
     });
     expect(resolveEndpoints({ region: "ap-southeast-1" }).evs).toBe("https://evs.ap-southeast-1.myhuaweicloud.com");
   });

@@ -53,10 +53,15 @@ describe("resolveClientOptions", () => {
     expect(config.retry.maxAttempts).toBe(2);
   });
 
-  it("lower-cases header names; userAgent replaces the default agent, and an explicit header replaces both", () => {
+  it("lower-cases header names, the default headers first so the client's own may replace them", () => {
     expect(resolve({}).headers).toEqual({ "user-agent": "default-agent" });
-    expect(resolve({ userAgent: "app/1", headers: { "X-Team": "net" } }).headers).toEqual({ "user-agent": "app/1", "x-team": "net" });
-    expect(resolve({ userAgent: "app/1", headers: { "User-Agent": "mine/2" } }).headers).toEqual({ "user-agent": "mine/2" });
+    expect(resolveClientOptions({ credentials: TOKEN, headers: { "X-Team": "net" } }, { "User-Agent": "app/1" }).headers).toEqual({
+      "user-agent": "app/1",
+      "x-team": "net",
+    });
+    expect(resolveClientOptions({ credentials: TOKEN, headers: { "User-Agent": "mine/2" } }, { "User-Agent": "app/1" }).headers).toEqual({
+      "user-agent": "mine/2",
+    });
   });
 
   it("uses the client's timeout as the attempt timeout, the one spelling of that setting", () => {
@@ -85,7 +90,6 @@ describe("resolveClientOptions", () => {
     ["a project id that is not an id", { projectId: "../p" }, "projectId", "pattern"],
     ["an empty project id", { projectId: "" }, "projectId", "pattern"],
     ["a header value with CR/LF", { headers: { "X-Team": "a\r\nX-Evil: 1" } }, "headers.X-Team", "pattern"],
-    ["a user agent with CR/LF", { userAgent: "app\r\n" }, "headers.user-agent", "pattern"],
     ["a zero timeout", { timeout: 0 }, "timeout", "exclusiveMinimum"],
     ["a negative timeout", { timeout: -5 }, "timeout", "exclusiveMinimum"],
     ["a timeout that is not a number", { timeout: "5" as never }, "timeout", "exclusiveMinimum"],
@@ -107,6 +111,14 @@ describe("resolveClientOptions", () => {
     for (const credentials of [{ token: "SECRET-token\r\n" }, { ak: "a", sk: "s", securityToken: "SECRET-sts\n" }]) {
       expect(validationErrorOf(() => resolve({ credentials })).message).not.toContain("SECRET");
     }
+  });
+
+  it("refuses default headers with CR/LF too, so createClient refuses such a userAgent", () => {
+    expect(validationErrorOf(() => resolveClientOptions({ credentials: TOKEN }, { "User-Agent": "app\r\n" }))).toMatchObject({
+      field: "headers.user-agent",
+      rule: "pattern",
+    });
+    expect(validationErrorOf(() => createClient({ credentials: TOKEN, userAgent: "app\r\nX-Evil: 1" }))).toMatchObject({ field: "headers.user-agent" });
   });
 
   it("is what createClient runs: a bad option fails createClient itself, before any call", () => {

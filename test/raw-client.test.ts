@@ -114,6 +114,19 @@ describe("raw per-service clients", () => {
     expect(cloud.server.requests).toHaveLength(0);
   });
 
+  it("send a GET's query parameters as the named call does, and check them first", async () => {
+    cloud.server.setFallback({ status: 200, headers: { "content-type": "application/json" }, body: '{"projects":[]}' });
+    const result = await client().raw.iam.GET("/v3/projects", { params: { query: { name: "cn-north-4", per_page: 10 } } });
+    expect(result.data).toEqual({ projects: [] });
+    expect(cloud.server.requests[0]).toMatchObject({ method: "GET", url: "/v3/projects?name=cn-north-4&per_page=10" });
+
+    const error = await client()
+      .raw.iam.GET("/v3/projects", { params: { query: { per_page: 5001 } } })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "ValidationError", field: "query.per_page", rule: "maximum" });
+    expect(cloud.server.requests).toHaveLength(1);
+  });
+
   it("validate like the named calls, before sending", async () => {
     await expect(
       client().raw.vpcep.PUT("/v1/{project_id}/vpc-endpoints/{vpc_endpoint_id}/routetables", {
@@ -164,10 +177,19 @@ describe("header values", () => {
 });
 
 describe("named and raw calls share one path", () => {
+  function paramsIn(id: OperationId, location: string): string[] {
+    const params: Record<string, string> = operations[id].params;
+    return Object.keys(params).filter((name) => params[name] === location);
+  }
+
   /** Values that need encoding, for every path parameter but the project. */
   function pathArgs(id: OperationId): Record<string, string> {
-    const params: Record<string, string> = operations[id].params;
-    return Object.fromEntries(Object.keys(params).filter((name) => params[name] === "path" && name !== "project_id").map((name) => [name, `${name}:1 é/x`]));
+    return Object.fromEntries(paramsIn(id, "path").filter((name) => name !== "project_id").map((name) => [name, `${name}:1 é/x`]));
+  }
+
+  /** Values that need encoding, for every query parameter. */
+  function queryArgs(id: OperationId): Record<string, string> {
+    return Object.fromEntries(paramsIn(id, "query").map((name) => [name, `${name} & é`]));
   }
 
   /** What identifies a request on the wire, less the per-call id. */
@@ -179,18 +201,19 @@ describe("named and raw calls share one path", () => {
   it.each(Object.keys(operations) as OperationId[])("%s: the named call sends what the raw call sends", async (id) => {
     const { service, name, method, path } = operations[id];
     const unchecked = createClient({ credentials: { token: "t" }, projectId: "proj", endpoints: cloud.endpoints, validate: false, headers: { "X-Team": "net" } });
-    const body = { any: { name: "é", list: [1, "two"] } };
+    const body = operations[id].body === "none" ? {} : { body: { any: { name: "é", list: [1, "two"] } } };
     await (unchecked[service] as unknown as Record<string, (args: object, init: object) => Promise<unknown>>)[name]!(
-      { ...pathArgs(id), body },
+      { ...pathArgs(id), ...queryArgs(id), ...body },
       { headers: { "X-Trace": "t-1" } },
     ).catch(() => undefined);
     await (unchecked.raw[service] as unknown as Record<string, (url: string, init: object) => Promise<unknown>>)[method]!(path, {
-      params: { path: { ...pathArgs(id), project_id: "proj" } },
-      body,
+      params: { path: { ...pathArgs(id), project_id: "proj" }, query: queryArgs(id) },
+      ...body,
       headers: { "X-Trace": "t-1" },
     });
     const [fromNamed, fromRaw] = cloud.server.requests;
     expect(wire(fromNamed!)).toEqual(wire(fromRaw!));
-    expect(fromNamed!.headers).toMatchObject({ "content-type": "application/json", "x-trace": "t-1", "x-team": "net" });
+    expect(fromNamed!.headers).toMatchObject({ "x-trace": "t-1", "x-team": "net" });
+    expect(fromNamed!.headers["content-type"]).toBe("body" in body ? "application/json" : undefined);
   });
 });

@@ -7,20 +7,31 @@ import { describe, expect, it } from "vitest";
 import { createClient, type HwcloudClient, operations, ValidationError } from "../src/index.ts";
 import { requestExamples } from "../src/mock/spec.ts";
 import { validateInput } from "../src/validate.ts";
-import { CONSTRAINTS, type Json, type OperationId, REMOVE, segments, withValueAt } from "./helpers/constraints.ts";
+import { CONSTRAINTS, type Json, type OperationId, QUERY_CONSTRAINTS, REMOVE, segments, withValueAt } from "./helpers/constraints.ts";
 import { useLoopbackCloud } from "./helpers/loopback-cloud.ts";
 import { testOperations } from "./helpers/operations.ts";
 
 const cloud = useLoopbackCloud();
+
+const ids = Object.keys(operations) as OperationId[];
 
 /** The page's first request example: a valid body. */
 function requestExample(id: OperationId): Json {
   return requestExamples(id)[0]!.value;
 }
 
-function validPath(id: OperationId): Record<string, string> {
+function paramsIn(id: OperationId, location: string): string[] {
   const params: Record<string, string> = operations[id].params;
-  return Object.fromEntries(Object.keys(params).filter((name) => params[name] === "path").map((name) => [name, `${name}-1`]));
+  return Object.keys(params).filter((name) => params[name] === location);
+}
+
+function validPath(id: OperationId): Record<string, string> {
+  return Object.fromEntries(paramsIn(id, "path").map((name) => [name, `${name}-1`]));
+}
+
+/** Valid arguments: path values, and the page's example body when the operation takes one. */
+function validArgs(id: OperationId): Record<string, Json> {
+  return { ...validPath(id), ...(operations[id].body === "none" ? {} : { body: requestExample(id) }) };
 }
 
 function callOf(client: HwcloudClient<boolean>, id: OperationId) {
@@ -30,17 +41,15 @@ function callOf(client: HwcloudClient<boolean>, id: OperationId) {
 
 const client = () => createClient({ credentials: { token: "t" }, projectId: "p", endpoints: cloud.endpoints });
 
-/** Request-side rows: named-call arguments are flat, so path and header parameters sit beside `body`. */
-const rows = CONSTRAINTS.filter(([, where]) => where !== "response");
+/** Request-side rows: named-call arguments are flat, so path, query and header parameters sit beside `body`. */
+const rows = [...CONSTRAINTS.filter(([, where]) => where !== "response"), ...QUERY_CONSTRAINTS];
 
 describe("every documented constraint, broken through the client", () => {
   it.each(rows.map((row) => [`${row[0]} ${row[1]}${row[2]} breaks ${row[4]}`, ...row] as const))(
     "%s",
     async (_title, id, where, pointer, bad, rule) => {
-      const path = validPath(id);
-      const body = requestExample(id);
-      const args =
-        where === "body" ? { ...path, body: withValueAt(body, pointer, bad) } : { ...withValueAt(path, pointer, bad), body };
+      const valid = validArgs(id);
+      const args = where === "body" ? { ...valid, body: withValueAt(valid.body, pointer, bad) } : withValueAt(valid, pointer, bad);
       const error = await callOf(client(), id)(args).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(ValidationError);
       const field = [where, ...segments(pointer)].join(".");
@@ -51,28 +60,51 @@ describe("every documented constraint, broken through the client", () => {
     },
   );
 
-  it("covers body and path rows of every operation, and header rows", () => {
-    expect(new Set(rows.filter(([, where]) => where === "body").map(([id]) => id))).toEqual(new Set(Object.keys(operations)));
-    expect(new Set(rows.filter(([, where]) => where === "path").map(([id]) => id))).toEqual(new Set(Object.keys(operations)));
-    expect(rows.some(([, where]) => where === "header")).toBe(true);
+  it("covers every operation: its body, path, query and header parameters, where it has them", () => {
+    const covered = (where: string) => new Set(rows.filter((row) => row[1] === where).map(([id]) => id));
+    expect(covered("body")).toEqual(new Set(ids.filter((id) => operations[id].body !== "none")));
+    for (const location of ["path", "query", "header"]) {
+      expect(covered(location), location).toEqual(new Set(ids.filter((id) => paramsIn(id, location).length > 0)));
+    }
     expect(rows.some(([, , , value]) => value === REMOVE)).toBe(true);
   });
 });
 
 describe("a missing body", () => {
-  it.each(Object.keys(operations) as OperationId[])("is refused as missing for %s, whose body is required", async (id) => {
-    expect(operations[id].body).toBe("required");
+  const withBody = ids.filter((id) => operations[id].body === "required");
+
+  it.each(withBody)("is refused as missing for %s, whose body is required", async (id) => {
     const error = await callOf(client(), id)(validPath(id)).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ValidationError);
     expect(error).toMatchObject({ field: "body", rule: "required" });
     expect(cloud.server.requests).toHaveLength(0);
   });
+
+  it("is checked on several operations", () => {
+    expect(withBody.length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe("an argument the operation does not have", () => {
+  it.each(ids)("is refused for %s, named as given", async (id) => {
+    const error = await callOf(client(), id)({ ...validArgs(id), not_a_parameter: "x" }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: "ValidationError", field: "not_a_parameter", rule: "additionalProperties" });
+    expect(cloud.server.requests).toHaveLength(0);
+  });
+});
+
+describe("a body given to an operation that takes none", () => {
+  it.each(ids.filter((id) => operations[id].body === "none"))("is refused for %s, naming body", async (id) => {
+    const error = await callOf(client(), id)({ ...validArgs(id), body: {} }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: "ValidationError", field: "body", rule: "additionalProperties" });
+    expect(cloud.server.requests).toHaveLength(0);
+  });
 });
 
 describe("valid input", () => {
-  it.each(Object.keys(operations) as OperationId[])("the spec's example for %s passes and is sent", async (id) => {
+  it.each(ids)("the spec's example for %s passes and is sent", async (id) => {
     cloud.server.setFallback({ status: 200, headers: { "content-type": "application/json" }, body: "{}" });
-    await callOf(client(), id)({ ...validPath(id), body: requestExample(id) });
+    await callOf(client(), id)(validArgs(id));
     expect(cloud.server.requests).toHaveLength(1);
   });
 

@@ -12,7 +12,8 @@ export type OperationId =
   | "UpdateTrafficMirrorSession"
   | "CinderUpdateSnapshot"
   | "UpdateDataSource"
-  | "UpdateEndpointRoutetable";
+  | "UpdateEndpointRoutetable"
+  | "KeystoneListProjects";
 /** What a constraint applies to: the request body, path or header parameters, or the 200 response body. */
 export type Where = "body" | "path" | "header" | "response";
 
@@ -131,6 +132,23 @@ export const CONSTRAINTS: Array<[OperationId, Where, string, Json, string]> = [
   ["UpdateEndpointRoutetable", "body", "/routetables", REMOVE, "required"],
   ["UpdateEndpointRoutetable", "body", UNKNOWN, "x", "additionalProperties"],
   ["UpdateEndpointRoutetable", "body", "/routetables", "705290f3-0d00-41f2-aedc-71f09844e879", "type"],
+];
+
+/**
+ * Constraints of query parameters, in the same form. Kept apart from
+ * CONSTRAINTS until test/spec.test.ts reads query parameters too.
+ */
+export const QUERY_CONSTRAINTS: Array<[OperationId, "query", string, Json, string]> = [
+  // 005 KeystoneListProjects
+  ["KeystoneListProjects", "query", "/domain_id", "", "minLength"],
+  ["KeystoneListProjects", "query", "/name", "", "minLength"],
+  ["KeystoneListProjects", "query", "/parent_id", "", "minLength"],
+  ["KeystoneListProjects", "query", "/enabled", "true", "type"],
+  ["KeystoneListProjects", "query", "/is_domain", true, "enum"],
+  ["KeystoneListProjects", "query", "/page", 0, "minimum"],
+  ["KeystoneListProjects", "query", "/page", 1.5, "type"],
+  ["KeystoneListProjects", "query", "/per_page", 0, "minimum"],
+  ["KeystoneListProjects", "query", "/per_page", 5001, "maximum"],
 ];
 
 /** Values right at a limit, which must pass: the bounds are inclusive and counted the documented way. */

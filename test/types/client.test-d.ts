@@ -11,6 +11,7 @@ import {
   type CinderSnapshot,
   createClient,
   type HwcloudTypedError,
+  type KeystoneListProjectsResponseBody,
   type OperationArgs,
   type OperationResult,
   type TrafficMirrorSession,
@@ -136,6 +137,24 @@ describe("UpdateEndpointRoutetable", () => {
   });
 });
 
+describe("KeystoneListProjects, a GET with only optional query parameters", () => {
+  test("may be called without arguments, or with its query parameters, and resolves to the documented body", () => {
+    expectTypeOf(client.iam.keystoneListProjects()).resolves.toEqualTypeOf<KeystoneListProjectsResponseBody>();
+    void client.iam.keystoneListProjects({ name: "cn-north-4", enabled: true, page: 1, per_page: 10 });
+    void client.iam.keystoneListProjects(undefined, { timeout: 1_000 });
+  });
+  test("mistakes do not compile", () => {
+    // @ts-expect-error per_page is an integer, not a string
+    void client.iam.keystoneListProjects({ per_page: "10" });
+    // @ts-expect-error is_domain may only be false
+    void client.iam.keystoneListProjects({ is_domain: true });
+    // @ts-expect-error a GET takes no body
+    void client.iam.keystoneListProjects({ body: {} });
+    // @ts-expect-error limit is not a parameter of KeystoneListProjects
+    void client.iam.keystoneListProjects({ limit: 10 });
+  });
+});
+
 describe("the arguments of a named call", () => {
   test("may be left out only when nothing in them is required", () => {
     expectTypeOf<OperationCallArgs<{ limit?: number; marker?: string }, CallInit>>().toEqualTypeOf<
@@ -149,7 +168,7 @@ describe("the arguments of a named call", () => {
     list({ limit: 1 }, { timeout: 100 });
     // @ts-expect-error limit is a number
     list({ limit: "1" });
-    // @ts-expect-error every operation of the spec has a required argument
+    // @ts-expect-error UpdateVpcPeering's peering_id and body are required
     void client.vpc.updateVpcPeering();
   });
 
