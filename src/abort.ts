@@ -1,7 +1,8 @@
 /**
- * Timers and signals that bound a call. Listeners are only ever added to
- * signals the call made itself, never to the caller's own: a caller's signal
- * shared by a thousand calls would otherwise carry a thousand listeners.
+ * Timers and signals that bound a call. Listeners go on signals the call made
+ * itself; a caller's signal gets one listener however many calls share it
+ * (see `follow`), so a signal shared by a thousand calls never carries a
+ * thousand listeners.
  */
 
 /** Largest delay setTimeout honours; a longer one would fire at once. */
@@ -21,13 +22,66 @@ export function startTimer(ms: number | undefined, reason: () => Error): Timer |
 }
 
 /**
- * A signal that fires when any of `signals` does. AbortSignal.any follows its
- * sources without adding listeners to them, so it is also how a call takes
- * its own copy of the caller's signal.
+ * A signal that fires when any of `signals` does. Only for signals as
+ * short-lived as the call: Node 20 keeps a record in each source of every
+ * signal AbortSignal.any made from it, for as long as the source lives.
  */
 export function anySignal(...signals: Array<AbortSignal | undefined>): AbortSignal | undefined {
   const present = signals.filter((signal): signal is AbortSignal => signal !== undefined);
   return present.length === 0 ? undefined : AbortSignal.any(present);
+}
+
+/** A call's own signal that fires when the caller's does; `release` once the call has ended. */
+export interface Follower {
+  signal: AbortSignal;
+  release(): void;
+}
+
+interface Followers {
+  members: Set<AbortController>;
+  onAbort: () => void;
+}
+
+/**
+ * The calls following each caller's signal. Shared by every client, so a
+ * signal carries one listener however many clients and calls use it; an
+ * entry lives only while calls that follow its signal are running.
+ */
+const followersOf = new WeakMap<AbortSignal, Followers>();
+
+/**
+ * Follows the caller's `source` with one listener shared by all the calls
+ * following it, removed when the last of them ends. AbortSignal.any would
+ * add no listener, but on a signal an application keeps for its lifetime it
+ * leaks about 120 bytes a call in Node 20.
+ */
+export function follow(source: AbortSignal): Follower {
+  const controller = new AbortController();
+  if (source.aborted) {
+    controller.abort(source.reason);
+    return { signal: controller.signal, release: () => undefined };
+  }
+  let followers = followersOf.get(source);
+  if (followers === undefined) {
+    const members = new Set<AbortController>();
+    const onAbort = () => {
+      followersOf.delete(source);
+      for (const member of members) member.abort(source.reason);
+    };
+    followers = { members, onAbort };
+    followersOf.set(source, followers);
+    source.addEventListener("abort", onAbort, { once: true });
+  }
+  const { members, onAbort } = followers;
+  members.add(controller);
+  return {
+    signal: controller.signal,
+    release: () => {
+      if (!members.delete(controller) || members.size > 0) return;
+      source.removeEventListener("abort", onAbort);
+      if (followersOf.get(source)?.members === members) followersOf.delete(source);
+    },
+  };
 }
 
 /** Waits `ms`; rejects with the signal's reason as soon as it fires. */

@@ -4,7 +4,7 @@
  * passes or the caller aborts. Wrap it around authentication so every
  * attempt is signed afresh: `withRetry(withAuth(transport))`.
  */
-import { anySignal, startTimer, untilAborted } from "../abort.ts";
+import { anySignal, follow, startTimer, untilAborted } from "../abort.ts";
 import { AbortError, HwcloudTypedError, TimeoutError } from "../errors.ts";
 import type { HttpRequest, HttpResponse, Send } from "../layers.ts";
 import type { RetryBudget } from "./budget.ts";
@@ -30,8 +30,9 @@ export function withRetry(next: Send, budget?: RetryBudget): RetryingSend {
     const requestId = request.headers[REQUEST_ID_HEADER] ?? crypto.randomUUID();
     const deadline = startTimer(policy.deadlineMs, () => new TimeoutError(`${operation} exceeded its ${policy.deadlineMs} ms deadline`, { operation }));
     const deadlineAt = policy.deadlineMs === undefined ? Infinity : Date.now() + policy.deadlineMs;
-    // The call's own signal: listeners go on it, never on the caller's.
-    const callSignal = request.signal ? anySignal(request.signal, deadline?.signal) : deadline?.signal;
+    // The call's own signal: listeners go on it, and the caller's gets one shared by all its calls.
+    const caller = request.signal ? follow(request.signal) : undefined;
+    const callSignal = caller && deadline ? anySignal(caller.signal, deadline.signal) : (caller?.signal ?? deadline?.signal);
     const stopped = (attempts: number): Error =>
       request.signal?.aborted
         ? new AbortError(`${operation} aborted`, { operation, attempts, cause: request.signal.reason })
@@ -77,6 +78,7 @@ export function withRetry(next: Send, budget?: RetryBudget): RetryingSend {
       }
     } finally {
       deadline?.clear();
+      caller?.release();
     }
   };
 }

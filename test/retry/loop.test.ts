@@ -281,16 +281,27 @@ describe("withRetry", () => {
       expect(seen).toHaveLength(1);
     });
 
-    it("gets no listener from the loop, during an attempt or a wait", async () => {
+    it("carries one listener however many calls share it, and none once they have ended", async () => {
       const controller = new AbortController();
       const counted: number[] = [];
-      const { send } = scripted(answer(503));
-      const rules = policy({
-        sleep: async () => void counted.push(getEventListeners(controller.signal, "abort").length),
-        onAttempt: () => void counted.push(getEventListeners(controller.signal, "abort").length),
-      });
-      await withRetry(send)(request({ signal: controller.signal }), rules);
-      expect(counted).toEqual([0, 0, 0]);
+      const count = () => void counted.push(getEventListeners(controller.signal, "abort").length);
+      const { send } = scripted(answer(503), answer(503), answer(503));
+      const retrying = withRetry(send);
+      const calls = Array.from({ length: 3 }, () => retrying(request({ signal: controller.signal }), policy({ onAttempt: count, sleep: async () => count() })));
+      await Promise.all(calls);
+      expect(counted.length).toBeGreaterThan(0);
+      expect(counted.every((listeners) => listeners === 1)).toBe(true);
+      expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+    });
+
+    it("ends every call that shares it when it fires, each with an AbortError", async () => {
+      const controller = new AbortController();
+      const { send } = scripted("hang", "deaf", "hang");
+      const retrying = withRetry(send);
+      const calls = Array.from({ length: 3 }, () => failureOf(retrying(request({ signal: controller.signal }), policy())));
+      controller.abort("shutting down");
+      for (const error of await Promise.all(calls)) expect(error).toMatchObject({ name: "AbortError", cause: "shutting down" });
+      expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
     });
   });
 

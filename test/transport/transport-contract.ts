@@ -20,6 +20,7 @@ import {
   ResponseTooLargeError,
   TimeoutError,
 } from "../../src/index.ts";
+import { serviceNames } from "../../src/endpoints.ts";
 import type { HttpRequest, Send } from "../../src/layers.ts";
 import { closedPort, drip, flood, type Handler, type LoopbackServer, rejectionOf, startServer, within } from "./loopback-server.ts";
 import { selfSignedCertificate } from "./tls-certificate.ts";
@@ -303,7 +304,7 @@ export function describeTransportContract(transport: TransportUnderTest): void {
 
 /** One client over `transport`, with every service at `origin` and short waits between attempts. */
 export function clientOver(transport: TransportUnderTest, origin: string, options: Partial<ClientOptions> = {}) {
-  const endpoints: Endpoints = { vpc: origin, evs: origin, dws: origin, vpcep: origin };
+  const endpoints = Object.fromEntries(serviceNames.map((service) => [service, origin])) as Endpoints;
   return createClient({
     credentials: { token: TOKEN },
     endpoints,
