@@ -1133,6 +1133,26 @@ export type components = {
                 "application/json": components["schemas"]["IamErrorBody"];
             };
         };
+        /** @description Internal server error (内部服务错误). */
+        IamInternalServerError: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["IamErrorBody"];
+            };
+        };
+        /** @description Service unavailable (服务不可用): try again later. */
+        IamServiceUnavailable: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["IamErrorBody"];
+            };
+        };
     };
     parameters: {
         /** @description Unique ID of the VPC peering connection (对等连接的唯一标识). */
@@ -1238,6 +1258,8 @@ export type ResponseVpcepGatewayTimeout = components['responses']['VpcepGatewayT
 export type ResponseIamBadRequest = components['responses']['IamBadRequest'];
 export type ResponseIamUnauthorized = components['responses']['IamUnauthorized'];
 export type ResponseIamForbidden = components['responses']['IamForbidden'];
+export type ResponseIamInternalServerError = components['responses']['IamInternalServerError'];
+export type ResponseIamServiceUnavailable = components['responses']['IamServiceUnavailable'];
 export type ParameterPeeringId = components['parameters']['PeeringId'];
 export type ParameterProjectId = components['parameters']['ProjectId'];
 export type ParameterTrafficMirrorSessionId = components['parameters']['TrafficMirrorSessionId'];
@@ -1500,6 +1522,8 @@ export interface operations {
             400: components["responses"]["IamBadRequest"];
             401: components["responses"]["IamUnauthorized"];
             403: components["responses"]["IamForbidden"];
+            500: components["responses"]["IamInternalServerError"];
+            503: components["responses"]["IamServiceUnavailable"];
         };
     };
 }

@@ -15,7 +15,7 @@ export type OperationId =
   | "UpdateEndpointRoutetable"
   | "KeystoneListProjects";
 /** What a constraint applies to: the request body, path or header parameters, or the 200 response body. */
-export type Where = "body" | "path" | "header" | "response";
+export type Where = "body" | "path" | "query" | "header" | "response";
 
 export const REMOVE = Symbol("remove the member");
 
@@ -132,14 +132,13 @@ export const CONSTRAINTS: Array<[OperationId, Where, string, Json, string]> = [
   ["UpdateEndpointRoutetable", "body", "/routetables", REMOVE, "required"],
   ["UpdateEndpointRoutetable", "body", UNKNOWN, "x", "additionalProperties"],
   ["UpdateEndpointRoutetable", "body", "/routetables", "705290f3-0d00-41f2-aedc-71f09844e879", "type"],
-];
 
-/**
- * Constraints of query parameters, in the same form. Kept apart from
- * CONSTRAINTS until test/spec.test.ts reads query parameters too.
- */
-export const QUERY_CONSTRAINTS: Array<[OperationId, "query", string, Json, string]> = [
-  // 005 KeystoneListProjects
+  // KeystoneListProjects (IAM)
+  ["KeystoneListProjects", "response", "/projects", REMOVE, "required"],
+  ["KeystoneListProjects", "response", "/projects/0/id", REMOVE, "required"],
+  ["KeystoneListProjects", "response", "/projects/0/name", REMOVE, "required"],
+  ["KeystoneListProjects", "response", "/projects/0/id", "", "minLength"],
+  ["KeystoneListProjects", "response", "/projects/0/name", "", "minLength"],
   ["KeystoneListProjects", "query", "/domain_id", "", "minLength"],
   ["KeystoneListProjects", "query", "/name", "", "minLength"],
   ["KeystoneListProjects", "query", "/parent_id", "", "minLength"],

@@ -9,7 +9,7 @@ import { parseSdkDate, sign } from "../../src/auth/signer.ts";
 import { AuthenticationError } from "../../src/index.ts";
 import { MOCK_AK, MOCK_SK, MOCK_TOKEN, type MockCloud, startMockCloud } from "../../src/mock/index.ts";
 import { officialHeaders, ourRequest, vpcV2, vpcV3 } from "../auth/official-sdk.ts";
-import { call, clientFor, operationIds, pathOf, rawPut, validBody, useMockCloud, rejectionOf } from "./support.ts";
+import { call, clientFor, operationIds, pathOf, rawPut, rejectionOf, updateIds, useMockCloud, validBody } from "./support.ts";
 
 const MINUTE = 60_000;
 const start = useMockCloud();
@@ -173,7 +173,7 @@ describe("IAM tokens", () => {
 });
 
 describe("missing authentication", () => {
-  it.each(operationIds)("%s: 401 in the gateway's flat shape, with X-Request-Id, whatever the body", async (id) => {
+  it.each(updateIds)("%s: 401 in the gateway's flat shape, with X-Request-Id, whatever the body", async (id) => {
     const mock = await start();
     const response = await fetch(`${mock.url}${pathOf(id, mock.resources[id])}`, {
       method: "PUT",

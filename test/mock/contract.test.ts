@@ -13,7 +13,7 @@ import { bundleSpec, type OpenApiDocument } from "../../scripts/bundle.ts";
 import { DEFAULT_SPEC } from "../../scripts/generate.ts";
 import { HuaweiCloudError, operations, type OperationId } from "../../src/index.ts";
 import { type MockCloud, startMockCloud } from "../../src/mock/index.ts";
-import { call, clientFor, operationIds, pathParamsOf, rejectionOf, requestExamples, validBody } from "./support.ts";
+import { call, clientFor, operationIds, pathParamsOf, rejectionOf, requestExamples, updateIds, validBody } from "./support.ts";
 
 const ajv = createAjv();
 const spec: OpenApiDocument = await bundleSpec(DEFAULT_SPEC, { dereference: true });
@@ -56,8 +56,8 @@ it("the validators bite: a 200 schema rejects a body of the wrong type or with a
   expect(bodyValidator("UpdateTrafficMirrorSession", 200)({ traffic_mirror_session: { enabled: "true" } })).toBe(false);
 });
 
-it("the spec has at least one request example per operation", () => {
-  expect(new Set(examples.map((example) => example.id))).toEqual(new Set(operationIds));
+it("the spec has at least one request example per operation with a body", () => {
+  expect(new Set(examples.map((example) => example.id))).toEqual(new Set(operationIds.filter((id) => operations[id].body !== "none")));
 });
 
 describe.each(examples)("$id, request example $name", ({ id, body }) => {
@@ -97,14 +97,14 @@ describe.each(operationIds)("%s errors", (id) => {
     expectValid(id, 401, error.body);
   });
 
-  it("404 for an unknown id validates against the declared 404 schema", async () => {
+  it.runIf(updateIds.includes(id))("404 for an unknown id validates against the declared 404 schema", async () => {
     const last = pathParamsOf(id).at(-1)!;
     const error = await errorOf(call(clientFor(cloud), id, { ...cloud.resources[id], [last]: "unknown-id", body: validBody(id) }));
     expect(error.status).toBe(404);
     expectValid(id, 404, error.body);
   });
 
-  it.each([500, 503])("an injected %i validates against the declared schema", async (status) => {
+  it.each([500, 503].filter((status) => status in operationObject(id).responses))("an injected %i validates against the declared schema", async (status) => {
     const mock = await startMockCloud({ faults: [{ status }] });
     try {
       const error = await errorOf(call(clientFor(mock), id, { ...mock.resources[id], body: validBody(id) }));

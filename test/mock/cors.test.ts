@@ -55,13 +55,13 @@ describe("CORS", () => {
     }
   });
 
-  it("adds no CORS headers to a request without an Origin, and treats a bare OPTIONS as an API call", async () => {
+  it("adds no CORS headers to a request without an Origin, and treats a bare OPTIONS as an API call (a method the path lacks)", async () => {
     const mock = await start();
     const path = pathOf("UpdateVpcPeering", mock.resources.UpdateVpcPeering);
     const put = await rawPut(mock, path, JSON.stringify(validBody("UpdateVpcPeering")));
     expect(put.headers.get("access-control-allow-origin")).toBeNull();
     const options = await fetch(`${mock.url}${path}`, { method: "OPTIONS", headers: { "X-Auth-Token": MOCK_TOKEN } });
-    expect(options.status).toBe(404);
+    expect(options.status).toBe(405);
     expect(mock.requests.map((request) => request.method)).toEqual(["PUT", "OPTIONS"]);
   });
 });

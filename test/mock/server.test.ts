@@ -6,6 +6,7 @@
 import { request as httpRequest } from "node:http";
 import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
+import { services } from "../../src/index.ts";
 import { MOCK_TOKEN, type MockCloud, startMockCloud } from "../../src/mock/index.ts";
 import { clientFor, pathOf, rawPut, validBody, useMockCloud } from "./support.ts";
 
@@ -23,7 +24,8 @@ describe("listening", () => {
   it("on loopback and a free port by default, with one origin for every service", async () => {
     const mock = await start();
     expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(mock.endpoints).toEqual({ vpc: mock.url, evs: mock.url, dws: mock.url, vpcep: mock.url });
+    expect(mock.endpoints).toEqual(Object.fromEntries(Object.keys(services).map((service) => [service, mock.url])));
+    expect(Object.keys(mock.endpoints)).toEqual(["vpc", "evs", "dws", "vpcep", "iam"]);
   });
 
   it("on the port it is given", async () => {

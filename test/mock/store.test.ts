@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { NotFoundError, operations } from "../../src/index.ts";
 import { MOCK_TOKEN, type MockCloudOptions } from "../../src/mock/index.ts";
-import { call, clientFor, errorMessage, expectServiceError, okExample, operationIds, pathParamsOf, rejectionOf, useMockCloud, validBody } from "./support.ts";
+import { call, clientFor, errorMessage, expectServiceError, okExample, operationIds, pathParamsOf, rejectionOf, updateIds, useMockCloud, validBody } from "./support.ts";
 
 const startMock = useMockCloud();
 
@@ -46,7 +46,7 @@ describe("seeded resources", () => {
   });
 });
 
-describe.each(operationIds)("%s with an unknown id", (id) => {
+describe.each(updateIds)("%s with an unknown id", (id) => {
   it("is a 404 in the service's shape, naming the id", async () => {
     const { cloud, client } = await start();
     const last = pathParamsOf(id).at(-1)!;

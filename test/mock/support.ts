@@ -22,9 +22,13 @@ export function requestExamples(id: OperationId): Array<[string, Json]> {
   return samples[id].requestExamples.map(({ name, value }) => [name, value]);
 }
 
-/** The first request example: a body the operation accepts. */
+/** Operations that change a stored resource: a PUT or PATCH with a body, answering JSON. */
+export const updateIds = operationIds.filter((id) => operations[id].body !== "none" && (operations[id].method === "PUT" || operations[id].method === "PATCH"));
+
+/** The first request example: a body the operation accepts; undefined for an operation without a body. */
 export function validBody(id: OperationId): Json {
-  return structuredClone(requestExamples(id)[0]![1]);
+  const first = requestExamples(id)[0];
+  return first === undefined ? undefined : structuredClone(first[1]);
 }
 
 /** The first success example: the page's response sample the mock is seeded from. */
@@ -78,7 +82,9 @@ export function specErrorShape(id: OperationId, status: number): Json {
   const errors = samples[id].errors as Record<string, Json>;
   const declared = Object.keys(errors).map(Number).filter((other) => Math.floor(other / 100) === Math.floor(status / 100));
   const closest = declared.sort((a, b) => Math.abs(a - status) - Math.abs(b - status))[0];
-  return shapeOf(errors[String(status)] ?? errors[String(closest)]);
+  const sample = errors[String(status)] ?? errors[String(closest)];
+  // Nothing declared in the class: the flat shape, as the gateway answers.
+  return shapeOf(sample ?? { error_code: "", error_msg: "", request_id: "" });
 }
 
 /** The code of an error body of any of the three shapes: flat, `error`-wrapped, OpenStack's. */

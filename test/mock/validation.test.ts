@@ -6,10 +6,10 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { BadRequestError, operations, type OperationId } from "../../src/index.ts";
-import { type MockCloud, startMockCloud } from "../../src/mock/index.ts";
+import { MOCK_TOKEN, type MockCloud, startMockCloud } from "../../src/mock/index.ts";
 import { validateInput } from "../../src/validate.ts";
 import { ValidationError } from "../../src/errors.ts";
-import { call, clientFor, errorMessage, expectServiceError, operationIds, pathOf, rawPut, validBody } from "./support.ts";
+import { call, clientFor, errorMessage, expectServiceError, pathOf, rawPut, updateIds, validBody } from "./support.ts";
 
 let cloud: MockCloud;
 beforeAll(async () => {
@@ -44,7 +44,7 @@ function expectShape(id: OperationId, body: any): void {
   expectServiceError(id, 400, body, /^Invalid request: |^Malformed JSON/);
 }
 
-describe.each(operationIds)("%s", (id) => {
+describe.each(updateIds)("%s", (id) => {
   it("answers an unknown body member with a 400 in its error shape naming the field the client's validator names", async () => {
     const body = { ...validBody(id), unexpected_member: true };
     const params = cloud.resources[id];
@@ -136,5 +136,24 @@ describe("field-level rules", () => {
       body: validBody("UpdateVpcPeering"),
     });
     expect(cloud.requests.map((r) => r.status)).toEqual([200]);
+  });
+});
+
+describe("KeystoneListProjects, a GET with query parameters", () => {
+  it("answers the seeded project of the spec's sample", async () => {
+    const { projects } = await clientFor(cloud).iam.keystoneListProjects({ name: "cn-north-4" });
+    expect(projects).toEqual([expect.objectContaining({ id: "89cd04f168b84af6be287f71730fdb4b", name: "cn-north-4" })]);
+    expect(cloud.requests[0]).toMatchObject({ method: "GET", path: "/v3/projects?name=cn-north-4", status: 200 });
+  });
+
+  it("checks query parameters in the types their schemas give, naming the parameter", async () => {
+    const error = await call(clientFor(cloud, { validate: false }), "KeystoneListProjects", { per_page: 0 }).then(
+      () => undefined,
+      (e: unknown) => e as BadRequestError,
+    );
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect(errorMessage(error!.body)).toContain("query.per_page must be >= 1 (minimum)");
+    const fine = await fetch(`${cloud.url}/v3/projects?per_page=10&page=1&enabled=true&trace=ignored`, { headers: { "X-Auth-Token": MOCK_TOKEN } });
+    expect(fine.status).toBe(200);
   });
 });
