@@ -13,7 +13,19 @@ const decoder = new TextDecoder();
 export function readAnswer(operation: Pick<OperationDescriptor, "id" | "success">, response: HttpResponse, attempts: number): Answer {
   const { status, headers } = response;
   const text = response.body === null || response.body.length === 0 ? "" : decoder.decode(response.body);
-  if (status < 200 || status > 299) {
+  const invalid = (reason: string, cause?: unknown): Answer => ({
+    error: new InvalidResponseError(reason, {
+      status,
+      operation: operation.id,
+      attempts,
+      requestId: headers["x-request-id"],
+      contentType: headers["content-type"],
+      excerpt: excerptOf(text),
+      cause,
+    }),
+  });
+  if (!(status >= 200 && status <= 599)) return invalid("has a status HTTP does not define for a final answer");
+  if (status > 299) {
     return {
       error: createHuaweiCloudError({
         status,
@@ -27,17 +39,6 @@ export function readAnswer(operation: Pick<OperationDescriptor, "id" | "success"
   }
   const declared = operation.success[status];
   if (declared === "empty" || (declared === undefined && text === "")) return { data: undefined };
-  const invalid = (reason: string, cause?: unknown): Answer => ({
-    error: new InvalidResponseError(reason, {
-      status,
-      operation: operation.id,
-      attempts,
-      requestId: headers["x-request-id"],
-      contentType: headers["content-type"],
-      excerpt: excerptOf(text),
-      cause,
-    }),
-  });
   const encoding = headers["content-encoding"];
   if (encoding !== undefined && encoding !== "identity") return invalid(`is ${encoding}-encoded, which was not asked for`);
   if (text === "") return invalid("has no body, though the spec declares one");

@@ -179,7 +179,7 @@ export class InvalidResponseError extends HwcloudTypedError {
   readonly status: number;
   readonly requestId: string | undefined;
   readonly contentType: string | undefined;
-  /** The start of the body as text, at most 200 characters. */
+  /** The start of the body as text: at most 200 characters, then "…" when there was more. */
   readonly excerpt: string;
 
   constructor(

@@ -79,6 +79,7 @@ export function resolveClientOptions(options: ClientOptions, defaultHeaders: Rec
     throw new ValidationError(where, [{ field: "projectId", rule: "pattern", message: "must be 1-64 letters, digits, '_' or '-'" }]);
   }
   assertHeaderValues(where, "headers", options.headers);
+  if (options.userAgent !== undefined) assertHeaderValue(where, "userAgent", options.userAgent);
   const headers = lowerCaseNames({ ...defaultHeaders, ...options.headers });
   assertHeaderValues(where, "headers", headers);
   return Object.freeze({
@@ -141,20 +142,36 @@ function checkCredentials(credentials: Credentials | undefined): Readonly<TokenC
   return Object.freeze({ ak: given.ak!, sk: given.sk, ...(given.securityToken === undefined ? {} : { securityToken: given.securityToken }) });
 }
 
+const RETRY_NUMBERS = { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0, deadlineMs: Number.MIN_VALUE } as const;
+const RETRY_HOOKS = ["onAttempt", "onRetry"] as const;
+
+/** The retry settings given, each checked; an unknown key is refused rather than silently ignored. */
 function checkRetry(where: string, field: string, retry: Partial<RetryOptions> | undefined): Partial<RetryOptions> {
   if (retry === undefined) return {};
-  const checked: Partial<RetryOptions> = {};
-  for (const [key, value] of Object.entries(retry) as Array<[keyof RetryOptions, unknown]>) {
+  const checked: Record<string, unknown> = {};
+  const fail = (key: string, rule: string, message: string) => {
+    throw new ValidationError(where, [{ field: `${field}.${key}`, rule, message }]);
+  };
+  for (const [key, value] of Object.entries(retry)) {
     if (value === undefined) continue;
-    if (key === "maxAttempts" && !(Number.isInteger(value) && (value as number) >= 1)) {
-      throw new ValidationError(where, [{ field: `${field}.maxAttempts`, rule: "minimum", message: "must be a whole number of at least 1" }]);
+    if (key in RETRY_NUMBERS) {
+      const least = RETRY_NUMBERS[key as keyof typeof RETRY_NUMBERS];
+      const whole = key === "maxAttempts";
+      if (typeof value !== "number" || !(value >= least) || (whole && !Number.isInteger(value))) {
+        fail(key, "minimum", whole ? "must be a whole number of at least 1" : least > 0 ? "must be a number above 0" : "must be a number of at least 0");
+      }
+    } else if ((RETRY_HOOKS as readonly string[]).includes(key)) {
+      if (typeof value !== "function") fail(key, "type", "must be a function");
+    } else if (key === "retryOnStatus") {
+      if (!Array.isArray(value) || !value.every((status) => Number.isInteger(status) && status >= 100 && status <= 599)) {
+        fail(key, "type", "must be an array of HTTP statuses");
+      }
+    } else {
+      fail(key, "additionalProperties", key === "attemptTimeoutMs" ? "is not a retry setting; use `timeout`" : "is not a retry setting");
     }
-    if ((key === "baseDelayMs" || key === "maxDelayMs" || key === "deadlineMs") && !(typeof value === "number" && value >= 0)) {
-      throw new ValidationError(where, [{ field: `${field}.${key}`, rule: "minimum", message: "must be a number of at least 0" }]);
-    }
-    (checked as Record<string, unknown>)[key] = value;
+    checked[key] = value;
   }
-  return checked;
+  return checked as Partial<RetryOptions>;
 }
 
 function positive(where: string, field: string, value: number | undefined): number | undefined {

@@ -8,7 +8,7 @@ import type { HttpMethod, PathsWithMethod, RequiredKeysOf } from "openapi-typesc
 import { operations, type Service } from "../generated/operations.ts";
 import type { paths } from "../generated/schema.ts";
 import type { Call } from "./call.ts";
-import { type HwcloudTypedError, ValidationError } from "./errors.ts";
+import { type HwcloudTypedError, InvalidResponseError, ValidationError } from "./errors.ts";
 import type { HttpResponse } from "./layers.ts";
 import type { OperationDescriptor } from "./operation.ts";
 import type { CallInit } from "./options.ts";
@@ -62,6 +62,8 @@ export function createRawClients(call: Call): Record<Service, RawClient> {
           const { params, body, signal, headers, timeout, retry } = init;
           const input = { path: { ...params?.path }, query: { ...params?.query }, header: { ...params?.header }, ...(body === undefined ? {} : { body }) };
           const answer = await call(found, { input, unknown: [] }, { signal, headers, timeout, retry });
+          // A web Response cannot carry a status outside 200-599: such an answer has no `response` to give.
+          if (answer.error instanceof InvalidResponseError && !(answer.response.status >= 200 && answer.response.status <= 599)) throw answer.error;
           const response = webResponse(answer.response);
           return answer.error ? { error: answer.error, response } : { data: answer.data, response };
         },

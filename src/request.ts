@@ -50,8 +50,20 @@ export function buildRequest(operation: OperationDescriptor, { input, unknown }:
       headers[name] = value;
     }
   }
+  if (input.body !== undefined && operation.body === "none") {
+    // Even unvalidated: a body on an operation that takes none would be sent as is, on a GET or DELETE too.
+    throw new ValidationError(operation.id, [{ field: "body", rule: "additionalProperties", message: "is not a known field: the operation takes no body" }]);
+  }
   const body = input.body === undefined ? undefined : serializeBody(operation.id, input.body);
-  if (body !== undefined) headers["content-type"] ??= "application/json";
+  if (body !== undefined) {
+    const type = headers["content-type"];
+    if (type === undefined) headers["content-type"] = "application/json";
+    else if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
+      throw new ValidationError(operation.id, [
+        { field: "headers.content-type", rule: "format", message: "must be a JSON media type, since the body is sent as JSON" },
+      ]);
+    }
+  }
   return {
     method: operation.method,
     url,

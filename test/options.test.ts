@@ -113,12 +113,12 @@ describe("resolveClientOptions", () => {
     }
   });
 
-  it("refuses default headers with CR/LF too, so createClient refuses such a userAgent", () => {
+  it("refuses default headers with CR/LF too, and names a bad userAgent as the option it is", () => {
     expect(validationErrorOf(() => resolveClientOptions({ credentials: TOKEN }, { "User-Agent": "app\r\n" }))).toMatchObject({
       field: "headers.user-agent",
       rule: "pattern",
     });
-    expect(validationErrorOf(() => createClient({ credentials: TOKEN, userAgent: "app\r\nX-Evil: 1" }))).toMatchObject({ field: "headers.user-agent" });
+    expect(validationErrorOf(() => createClient({ credentials: TOKEN, userAgent: "app\r\nX-Evil: 1" }))).toMatchObject({ field: "userAgent" });
   });
 
   it("is what createClient runs: a bad option fails createClient itself, before any call", () => {
@@ -151,9 +151,21 @@ describe("callPolicy", () => {
     expect(config.retry.attemptTimeoutMs).toBe(2_000);
   });
 
-  it("never lets a call make an operation idempotent that is not", () => {
-    const policy = callPolicy(config, operations.UpdateDataSource, { retry: { idempotent: true } as never });
-    expect(policy.idempotent).toBe(false);
+  it("never lets a call make an operation idempotent that is not: `idempotent` is no retry setting", () => {
+    expect(validationErrorOf(() => callPolicy(config, operations.UpdateDataSource, { retry: { idempotent: true } as never }))).toMatchObject({
+      field: "init.retry.idempotent",
+      rule: "additionalProperties",
+    });
+  });
+
+  it.each<[string, object, string]>([
+    ["the old attempt-timeout spelling", { attemptTimeoutMs: 5 }, "retry.attemptTimeoutMs"],
+    ["a test seam", { random: () => 0 }, "retry.random"],
+    ["statuses that are not a list", { retryOnStatus: 503 }, "retry.retryOnStatus"],
+    ["a hook that is not a function", { onRetry: "log" }, "retry.onRetry"],
+    ["a zero deadline", { deadlineMs: 0 }, "retry.deadlineMs"],
+  ])("refuses %s in the client's retry settings, naming it", (_, retry, field) => {
+    expect(validationErrorOf(() => resolve({ retry: retry as never }))).toMatchObject({ field });
   });
 
   it.each<[string, object, string]>([

@@ -8,6 +8,7 @@ import { createClient, type ClientOptions, operations, type OperationId } from "
 import { afterEach, expect } from "vitest";
 import { MOCK_AK, MOCK_SK, MOCK_TOKEN, type MockCloud, type MockCloudOptions, startMockCloud } from "../../src/mock/index.ts";
 import { pathParamsOf } from "../../src/mock/store.ts";
+import type { OperationDescriptor } from "../../src/operation.ts";
 
 export { pathParamsOf };
 
@@ -23,7 +24,10 @@ export function requestExamples(id: OperationId): Array<[string, Json]> {
 }
 
 /** Operations that change a stored resource: a PUT or PATCH with a body, answering JSON. */
-export const updateIds = operationIds.filter((id) => operations[id].body !== "none" && (operations[id].method === "PUT" || operations[id].method === "PATCH"));
+export const updateIds = operationIds.filter((id) => {
+  const { body, method }: OperationDescriptor = operations[id];
+  return body !== "none" && (method === "PUT" || method === "PATCH");
+});
 
 /** The first request example: a body the operation accepts; undefined for an operation without a body. */
 export function validBody(id: OperationId): Json {
