@@ -400,7 +400,7 @@ export function describeClientFaults(transport: TransportUnderTest): void {
     });
   });
 
-  describe("4. every failure is typed: a 2xx body that is not the declared JSON is an InvalidResponseError", () => {
+  describe("4. every failure is typed: a 2xx body that is not the declared JSON is an InvalidResponseError; a TLS failure a ConnectionError", () => {
     const expectInvalid = (error: unknown, contentType: string) => {
       expect(error).toBeInstanceOf(InvalidResponseError);
       expect(error).toMatchObject({ status: 200, requestId: "req-4", contentType, attempts: 1 });
@@ -445,7 +445,7 @@ export function describeClientFaults(transport: TransportUnderTest): void {
       else expectInvalid((outcome as { error: unknown }).error, "application/json");
     });
 
-    it("a body whose gzip encoding is corrupt, not retried", async () => {
+    it("a body whose gzip encoding is corrupt, not retried either", async () => {
       const server = await serve((_, response) => {
         response.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip", "x-request-id": "req-4" });
         response.end('{"peering": "not gzip at all"}');
