@@ -36,6 +36,11 @@ export function fromFetch(fetchImpl: typeof fetch): Send {
 
 async function readBody(response: Response, request: HttpRequest): Promise<Uint8Array | null> {
   if (response.body === null) return null;
+  // An announced length over the cap fails at once; an encoded body's length is not the decoded one's, so only an unencoded one.
+  if (!response.headers.has("content-encoding") && Number(response.headers.get("content-length")) > request.maxResponseBytes) {
+    void response.body.cancel().catch(() => undefined);
+    throw new ResponseTooLargeError({ status: response.status, maxResponseBytes: request.maxResponseBytes, operation: request.operation });
+  }
   const reader = response.body.getReader();
   const stop = () => void reader.cancel().catch(() => undefined);
   request.signal?.addEventListener("abort", stop, { once: true });

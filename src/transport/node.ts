@@ -51,15 +51,17 @@ function exchange(request: HttpRequest, agent: http.Agent): Promise<HttpResponse
     outgoing.on("error", fail);
     outgoing.on("response", (incoming) => {
       const status = incoming.statusCode ?? 0;
+      const tooLarge = () => {
+        finish(new ResponseTooLargeError({ status, maxResponseBytes: request.maxResponseBytes, operation: request.operation }));
+        outgoing.destroy();
+      };
+      // An announced length over the cap fails at once, before a byte of the body is read.
+      if (!hasNoBody(status, request.method) && Number(incoming.headers["content-length"]) > request.maxResponseBytes) return tooLarge();
       const chunks: Buffer[] = [];
       let size = 0;
       incoming.on("data", (chunk: Buffer) => {
         size += chunk.length;
-        if (size > request.maxResponseBytes) {
-          finish(new ResponseTooLargeError({ status, maxResponseBytes: request.maxResponseBytes, operation: request.operation }));
-          outgoing.destroy();
-          return;
-        }
+        if (size > request.maxResponseBytes) return tooLarge();
         chunks.push(chunk);
       });
       incoming.on("error", fail);

@@ -294,6 +294,16 @@ export function describeTransportContract(transport: TransportUnderTest): void {
       expect(answer.sent()).toBeLessThan(50 * MiB);
     });
 
+    it("fails at once, reading nothing, when the head announces a body longer than maxResponseBytes", async () => {
+      const server = await serve((_, response) => {
+        response.writeHead(200, { "content-type": "application/json", "content-length": String(64 * 1024 + 1) });
+        response.write("{");
+      });
+      const error = await rejectionOf(within(send(requestTo(server.origin, { maxResponseBytes: 64 * 1024 })), 3000, "the call failing"));
+      expect(error).toBeInstanceOf(ResponseTooLargeError);
+      await within(server.received[0]!.socketClosed, 5000, "the socket closing");
+    });
+
     it("reads a body of exactly maxResponseBytes", async () => {
       const server = await serve(flood(200, 64 * 1024));
       const response = await send(requestTo(server.origin, { maxResponseBytes: 64 * 1024 }));
