@@ -15,15 +15,15 @@ function resolveAll(...conditions: string[]): Record<string, string> {
 }
 
 describe("package imports by runtime", () => {
-  it("Node gets node:crypto, the undici transport and a User-Agent", () => {
+  it("Node gets node:crypto, the node:http transport and a User-Agent", () => {
     expect(resolveAll()).toEqual({
       "#crypto": "dist/auth/crypto.node.js",
-      "#transport": "dist/transport/undici.js",
+      "#transport": "dist/transport/node.js",
       "#user-agent": "dist/user-agent.js",
     });
     expect(resolveAll("hwcloud-typed:source")).toEqual({
       "#crypto": "auth/crypto.node.ts",
-      "#transport": "transport/undici.ts",
+      "#transport": "transport/node.ts",
       "#user-agent": "user-agent.ts",
     });
   });
