@@ -16,8 +16,11 @@ const MAYBE_SENT = new Set(["ECONNRESET", "ECONNABORTED", "EPIPE", "ETIMEDOUT", 
 /** Node's HTTP parser (HPE_*) or undici (UND_ERR_*) gave up on the answer: it came back broken, after the request left. */
 const BROKEN_ANSWER = /^(HPE|UND_ERR)_/;
 
-/** TLS could not be set up: the server's certificate is not trusted. Retrying cannot change that. */
-const CERTIFICATE = /CERT|^ERR_TLS_|^UNABLE_TO_|SELF_SIGNED|^ERR_SSL_/;
+/** The server's certificate is not trusted. Retrying cannot change that. */
+const CERTIFICATE = /CERT|^UNABLE_TO_|SELF_SIGNED/;
+
+/** TLS could not be set up at all, e.g. an https URL whose server speaks plain HTTP. Retrying cannot change that either. */
+const TLS = /^ERR_TLS_|^ERR_SSL_|^EPROTO$/;
 
 const TIMEOUTS = new Set(["UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"]);
 
@@ -31,6 +34,9 @@ export function toConnectionError(error: unknown, request: HttpRequest, options:
   const base = { operation: request.operation, cause: coded?.error ?? error };
   if (code !== undefined && CERTIFICATE.test(code)) {
     return new ConnectionError(`${where}: the server's certificate is not trusted (${code})`, { ...base, requestSent: false, retryable: false });
+  }
+  if (code !== undefined && TLS.test(code)) {
+    return new ConnectionError(`${where}: TLS could not be set up (${code})`, { ...base, requestSent: false, retryable: false });
   }
   if (code !== undefined && NOT_SENT.has(code)) return new ConnectionError(`${where}: ${code}`, { ...base, requestSent: false });
   if (code !== undefined && TIMEOUTS.has(code)) return new TimeoutError(`${where}: ${code}`, base);

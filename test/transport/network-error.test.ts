@@ -38,6 +38,14 @@ describe("toConnectionError", () => {
     },
   );
 
+  it.each(["EPROTO", "ERR_SSL_WRONG_VERSION_NUMBER", "ERR_TLS_HANDSHAKE_TIMEOUT"])(
+    "%s: TLS could not be set up, which is never worth another attempt either, and names its code",
+    (code) => {
+      const error = toConnectionError(viaFetch(code), request);
+      expect(error).toMatchObject({ retryable: false, requestSent: false, message: `connection to vpc.example.test:8443 failed: TLS could not be set up (${code})` });
+    },
+  );
+
   it.each(["UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"])("%s is a TimeoutError", (code) => {
     expect(toConnectionError(viaFetch(code), request)).toBeInstanceOf(TimeoutError);
   });

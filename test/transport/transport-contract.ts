@@ -281,6 +281,15 @@ export function describeTransportContract(transport: TransportUnderTest): void {
       expect(server.received).toHaveLength(0);
     });
 
+    it("turns an https URL answered in plain HTTP into a ConnectionError not worth retrying, sending no request", async () => {
+      const server = await serve(echo);
+      const error = await rejectionOf(send(requestTo(server.origin.replace("http:", "https:"), { headers: { "x-auth-token": TOKEN } })));
+      expect(error).toBeInstanceOf(ConnectionError);
+      expect(error).toMatchObject({ retryable: false, requestSent: false });
+      expect((error as Error).message).toContain("TLS could not be set up");
+      expect(server.received).toHaveLength(0);
+    });
+
     it.each([
       ["announced by content-length", true],
       ["sent without a length", false],
