@@ -8,19 +8,15 @@ type BodyOf<R> = [NonNullable<R>] extends [never]
   : undefined extends R
     ? { body?: JsonOf<NonNullable<R>> }
     : { body: JsonOf<R> };
-/** `project_id` may be left out when the client knows the project. */
-type ProjectOptional<P, HasProjectId extends boolean> = HasProjectId extends true
-  ? P extends { project_id: unknown }
-    ? Omit<P, "project_id"> & { project_id?: string }
-    : P
-  : P;
+/** `project_id` may always be left out: the client fills it from its options, the credentials or IAM. */
+type ProjectOptional<P> = P extends { project_id: unknown } ? Omit<P, "project_id"> & { project_id?: string } : P;
 type Flat<T> = { [K in keyof T]: T[K] } & {};
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 205 | 206;
 
 /** The one argument of a named call: its path, query and header parameters, named as in the spec, and `body`. */
-export type OperationArgs<Id extends keyof operations, HasProjectId extends boolean = false> = Flat<
-  ProjectOptional<Present<operations[Id]["parameters"]["path"]>, HasProjectId> &
+export type OperationArgs<Id extends keyof operations> = Flat<
+  ProjectOptional<Present<operations[Id]["parameters"]["path"]>> &
     Present<operations[Id]["parameters"]["query"]> &
     Present<operations[Id]["parameters"]["header"]> &
     BodyOf<operations[Id]["requestBody"]>
@@ -41,7 +37,7 @@ export type OperationCallArgs<Args, Init> = [RequiredKeys<Args>] extends [never]
   : [args: Args, init?: Init];
 
 /** `client.<service>.<method>` for every operation of the spec. */
-export interface ServiceMethods<HasProjectId extends boolean, Init> {
+export interface ServiceMethods<Init> {
   "vpc": {
     /**
      * Update a VPC peering connection
@@ -55,7 +51,7 @@ export interface ServiceMethods<HasProjectId extends boolean, Init> {
      * @see docs/index.html#vpc/updatevpcpeering
      */
     updateVpcPeering(
-      ...call: OperationCallArgs<OperationArgs<"UpdateVpcPeering", HasProjectId>, Init>
+      ...call: OperationCallArgs<OperationArgs<"UpdateVpcPeering">, Init>
     ): Promise<OperationResult<"UpdateVpcPeering">>;
     /**
      * Update a traffic mirror session
@@ -71,7 +67,7 @@ export interface ServiceMethods<HasProjectId extends boolean, Init> {
      * @see docs/index.html#vpc/updatetrafficmirrorsession
      */
     updateTrafficMirrorSession(
-      ...call: OperationCallArgs<OperationArgs<"UpdateTrafficMirrorSession", HasProjectId>, Init>
+      ...call: OperationCallArgs<OperationArgs<"UpdateTrafficMirrorSession">, Init>
     ): Promise<OperationResult<"UpdateTrafficMirrorSession">>;
   };
   "evs": {
@@ -90,7 +86,7 @@ export interface ServiceMethods<HasProjectId extends boolean, Init> {
      * @see docs/index.html#evs/cinderupdatesnapshot
      */
     cinderUpdateSnapshot(
-      ...call: OperationCallArgs<OperationArgs<"CinderUpdateSnapshot", HasProjectId>, Init>
+      ...call: OperationCallArgs<OperationArgs<"CinderUpdateSnapshot">, Init>
     ): Promise<OperationResult<"CinderUpdateSnapshot">>;
   };
   "dws": {
@@ -109,7 +105,7 @@ export interface ServiceMethods<HasProjectId extends boolean, Init> {
      * @see docs/index.html#dws/updatedatasource
      */
     updateDataSource(
-      ...call: OperationCallArgs<OperationArgs<"UpdateDataSource", HasProjectId>, Init>
+      ...call: OperationCallArgs<OperationArgs<"UpdateDataSource">, Init>
     ): Promise<OperationResult<"UpdateDataSource">>;
   };
   "vpcep": {
@@ -127,7 +123,7 @@ export interface ServiceMethods<HasProjectId extends boolean, Init> {
      * @see docs/index.html#vpcep/updateendpointroutetable
      */
     updateEndpointRoutetable(
-      ...call: OperationCallArgs<OperationArgs<"UpdateEndpointRoutetable", HasProjectId>, Init>
+      ...call: OperationCallArgs<OperationArgs<"UpdateEndpointRoutetable">, Init>
     ): Promise<OperationResult<"UpdateEndpointRoutetable">>;
   };
   "iam": {
@@ -145,7 +141,7 @@ export interface ServiceMethods<HasProjectId extends boolean, Init> {
      * @see docs/index.html#iam/keystonelistprojects
      */
     keystoneListProjects(
-      ...call: OperationCallArgs<OperationArgs<"KeystoneListProjects", HasProjectId>, Init>
+      ...call: OperationCallArgs<OperationArgs<"KeystoneListProjects">, Init>
     ): Promise<OperationResult<"KeystoneListProjects">>;
   };
 }

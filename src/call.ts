@@ -6,6 +6,7 @@
 import { type Answer, readAnswer } from "./answer.ts";
 import type { HttpResponse } from "./layers.ts";
 import type { OperationDescriptor } from "./operation.ts";
+import type { ProjectIdResolver } from "./project-id.ts";
 import { type CallInit, type ClientConfig, callPolicy } from "./options.ts";
 import { buildRequest, type SplitInput } from "./request.ts";
 import type { RetryingSend } from "./retry/loop.ts";
@@ -14,8 +15,12 @@ export type CallResult = Answer & { response: HttpResponse };
 
 export type Call = (operation: OperationDescriptor, input: SplitInput, init: CallInit | undefined) => Promise<CallResult>;
 
-export function createCall(config: ClientConfig, send: RetryingSend): Call {
+/** `projectIdFor` fills a `{project_id}` that neither the call nor the client's `projectId` gives. */
+export function createCall(config: ClientConfig, send: RetryingSend, projectIdFor?: ProjectIdResolver): Call {
   return async (operation, input, init) => {
+    if (projectIdFor && config.projectId === undefined && operation.params.project_id === "path" && input.input.path.project_id === undefined) {
+      input.input.path.project_id = await projectIdFor(init?.signal);
+    }
     const request = buildRequest(operation, input, config, init);
     const { response, attempts } = await send(request, callPolicy(config, operation, init));
     return { ...readAnswer(operation, response, attempts), response };

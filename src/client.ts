@@ -4,13 +4,14 @@ import type { Service } from "../generated/operations.ts";
 import { withAuth } from "./auth/layer.ts";
 import { createCall } from "./call.ts";
 import { createNamedCalls, type NamedCalls } from "./named-calls.ts";
+import { createProjectIdResolver, projectIdSources } from "./project-id.ts";
 import { type ClientOptions, DEFAULT_USER_AGENT, resolveClientOptions } from "./options.ts";
 import { createRawClients, type RawClient } from "./raw-client.ts";
 import { createRetryBudget } from "./retry/budget.ts";
 import { withRetry } from "./retry/loop.ts";
 import { fromFetch } from "./transport/fetch.ts";
 
-export type HwcloudClient<HasProjectId extends boolean = false> = NamedCalls<HasProjectId> & {
+export type HwcloudClient = NamedCalls & {
   /** openapi-fetch's `{ data, error, response }` style per service, on the same request path. */
   raw: Record<Service, RawClient>;
 };
@@ -19,10 +20,14 @@ export type HwcloudClient<HasProjectId extends boolean = false> = NamedCalls<Has
  * A client of every operation of the spec: `client.<service>.<operation>(args, init)`.
  * Options are checked here, once; each call then runs
  * `withRetry(withAuth(transport))` and reads its answer into data or a typed error.
+ * A `{project_id}` nobody gave is looked up through the same path, by a call
+ * that needs none.
  */
-export function createClient<const O extends ClientOptions>(options: O): HwcloudClient<O extends { projectId: string } ? true : false> {
+export function createClient(options: ClientOptions = {}): HwcloudClient {
   const config = resolveClientOptions(options, userAgentHeader(options.userAgent ?? DEFAULT_USER_AGENT));
   const transport = options.fetch ? fromFetch(options.fetch) : defaultSend;
-  const call = createCall(config, withRetry(withAuth(transport, config), createRetryBudget()));
-  return { ...createNamedCalls(call), raw: createRawClients(call) } as HwcloudClient<O extends { projectId: string } ? true : false>;
+  const send = withRetry(withAuth(transport, config), createRetryBudget());
+  const plainCall = createCall(config, send);
+  const call = createCall(config, send, createProjectIdResolver(projectIdSources(config, plainCall)));
+  return { ...createNamedCalls(call), raw: createRawClients(call) };
 }

@@ -273,3 +273,23 @@ export class CredentialsNotFoundError extends ValidationError {
     this.sources = sources;
   }
 }
+
+/**
+ * A call needs `{project_id}`, none was given, and IAM does not list exactly
+ * one project named after the region, so it cannot be looked up.
+ */
+export class ProjectIdNotFoundError extends HwcloudTypedError {
+  override name = "ProjectIdNotFoundError";
+  readonly region: string;
+  /** How many projects IAM listed under the region's name: 0, or more than 1. */
+  readonly matches: number;
+
+  constructor(init: { region: string; matches: number }) {
+    super(
+      `no project ID given, and IAM lists ${init.matches === 0 ? "no project" : `${init.matches} projects`} ` +
+        `named "${init.region}"; pass projectId to createClient, the call's project_id, or set HUAWEICLOUD_SDK_PROJECT_ID`,
+    );
+    this.region = init.region;
+    this.matches = init.matches;
+  }
+}

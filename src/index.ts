@@ -18,6 +18,7 @@ export {
   InvalidResponseError,
   NotFoundError,
   PermissionDeniedError,
+  ProjectIdNotFoundError,
   RateLimitError,
   ResponseTooLargeError,
   ServerError,
@@ -25,6 +26,9 @@ export {
   ValidationError,
 } from "./errors.ts";
 export type { ValidationIssue } from "./errors.ts";
+export * from "./credentials/index.ts";
+export { clockSkewOf, createSkewedClock } from "./auth/clock-skew.ts";
+export type { SkewedClock } from "./auth/clock-skew.ts";
 export type { AttemptEvent, RetryEvent, RetryOptions } from "./retry/policy.ts";
 export { operations, services } from "../generated/operations.ts";
 export type { OperationId, Service } from "../generated/operations.ts";

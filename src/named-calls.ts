@@ -4,13 +4,13 @@ import type { Call } from "./call.ts";
 import type { CallInit } from "./options.ts";
 import { splitArgs } from "./request.ts";
 
-export type NamedCalls<HasProjectId extends boolean> = ServiceMethods<HasProjectId, CallInit>;
+export type NamedCalls = ServiceMethods<CallInit>;
 
 /**
  * `client.vpc.updateVpcPeering(args, init)`: one method per operation of the
  * generated table, each resolving to the answer's data or throwing its typed error.
  */
-export function createNamedCalls(call: Call): NamedCalls<boolean> {
+export function createNamedCalls(call: Call): NamedCalls {
   const groups: Record<string, Record<string, (args?: Record<string, unknown>, init?: CallInit) => Promise<unknown>>> = {};
   for (const operation of Object.values(operations)) {
     (groups[operation.service] ??= {})[operation.name] = async (args, init) => {
@@ -19,5 +19,5 @@ export function createNamedCalls(call: Call): NamedCalls<boolean> {
       return answer.data;
     };
   }
-  return groups as unknown as NamedCalls<boolean>;
+  return groups as unknown as NamedCalls;
 }

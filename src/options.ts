@@ -4,7 +4,10 @@
  * `callPolicy` merges one call's overrides into it.
  */
 import { abortableSleep } from "./abort.ts";
-import { type Endpoints, type EndpointOptions, resolveEndpoints } from "./endpoints.ts";
+import { cachedCredentials } from "./credentials/cached.ts";
+import { defaultCredentialChain } from "./credentials/chain.ts";
+import type { CredentialProvider } from "./credentials/provider.ts";
+import { DEFAULT_REGION, type Endpoints, type EndpointOptions, resolveEndpoints } from "./endpoints.ts";
 import { ValidationError } from "./errors.ts";
 import { assertHeaderValue, assertHeaderValues } from "./header-value.ts";
 import type { OperationDescriptor } from "./operation.ts";
@@ -25,8 +28,18 @@ export interface AkSkCredentials {
 export type Credentials = TokenCredentials | AkSkCredentials;
 
 export interface ClientOptions extends EndpointOptions {
-  credentials: Credentials;
-  /** Fills every `{project_id}` the caller leaves out, and is sent as X-Project-Id when signing. */
+  /**
+   * A token, an AK/SK pair, or a provider of AK/SK pairs (any async function
+   * returning `{ ak, sk, securityToken?, projectId?, expiresAt? }`, cached and
+   * refreshed before it expires). When left out: the environment
+   * (HUAWEICLOUD_SDK_AK, ...), then ~/.huaweicloud/credentials.
+   */
+  credentials?: Credentials | CredentialProvider;
+  /**
+   * Fills every `{project_id}` the caller leaves out, and is sent as X-Project-Id
+   * when signing. When left out: the credentials' project id, else the one IAM
+   * lists for the region (looked up once).
+   */
   projectId?: string;
   /** A WHATWG fetch to send with instead of the default transport. */
   fetch?: typeof fetch;
@@ -59,8 +72,9 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
 /** A client's options after checking, frozen. */
 export interface ClientConfig {
+  readonly region: string;
   readonly endpoints: Readonly<Endpoints>;
-  readonly credentials: Readonly<TokenCredentials> | Readonly<AkSkCredentials>;
+  readonly credentials: Readonly<TokenCredentials> | Readonly<AkSkCredentials> | CredentialProvider;
   readonly projectId: string | undefined;
   /** Lower-case names. */
   readonly headers: Readonly<Record<string, string>>;
@@ -83,6 +97,7 @@ export function resolveClientOptions(options: ClientOptions, defaultHeaders: Rec
   const headers = lowerCaseNames({ ...defaultHeaders, ...options.headers });
   assertHeaderValues(where, "headers", headers);
   return Object.freeze({
+    region: options.region ?? DEFAULT_REGION,
     endpoints: Object.freeze(resolveEndpoints(options)),
     credentials: checkCredentials(options.credentials),
     projectId: options.projectId,
@@ -119,13 +134,15 @@ export function lowerCaseNames(headers: Record<string, string | undefined>): Rec
   return lower;
 }
 
-function checkCredentials(credentials: Credentials | undefined): Readonly<TokenCredentials> | Readonly<AkSkCredentials> {
+function checkCredentials(credentials: Credentials | CredentialProvider | undefined): ClientConfig["credentials"] {
+  if (credentials === undefined) return defaultCredentialChain();
+  if (typeof credentials === "function") return cachedCredentials(credentials);
   const given = (credentials ?? {}) as Partial<TokenCredentials & AkSkCredentials>;
   const hasToken = given.token !== undefined;
   const hasKeys = given.ak !== undefined || given.sk !== undefined;
   if (hasToken === hasKeys) {
     throw new ValidationError("createClient", [
-      { field: "credentials", rule: "oneOf", message: "must be either { token } or { ak, sk, securityToken? }" },
+      { field: "credentials", rule: "oneOf", message: "must be { token }, { ak, sk, securityToken? } or a function providing { ak, sk }" },
     ]);
   }
   if (hasToken) {

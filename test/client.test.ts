@@ -52,7 +52,7 @@ function expectedBody(id: OperationId): unknown {
   return operations[id].body === "none" ? undefined : requestExample(id);
 }
 
-function call(client: HwcloudClient<boolean>, id: OperationId) {
+function call(client: HwcloudClient, id: OperationId) {
   const service = client[operations[id].service] as Record<string, (args: object) => Promise<unknown>>;
   const body = expectedBody(id);
   return service[operations[id].name]!({ ...pathArgs(id), ...queryArgs(id), ...(body === undefined ? {} : { body }) });

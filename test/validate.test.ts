@@ -34,7 +34,7 @@ function validArgs(id: OperationId): Record<string, Json> {
   return { ...validPath(id), ...(operations[id].body === "none" ? {} : { body: requestExample(id) }) };
 }
 
-function callOf(client: HwcloudClient<boolean>, id: OperationId) {
+function callOf(client: HwcloudClient, id: OperationId) {
   const service = client[operations[id].service] as Record<string, (args?: object) => Promise<unknown>>;
   return service[operations[id].name]!;
 }

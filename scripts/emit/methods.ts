@@ -29,19 +29,15 @@ type BodyOf<R> = [NonNullable<R>] extends [never]
   : undefined extends R
     ? { body?: JsonOf<NonNullable<R>> }
     : { body: JsonOf<R> };
-/** \`project_id\` may be left out when the client knows the project. */
-type ProjectOptional<P, HasProjectId extends boolean> = HasProjectId extends true
-  ? P extends { project_id: unknown }
-    ? Omit<P, "project_id"> & { project_id?: string }
-    : P
-  : P;
+/** \`project_id\` may always be left out: the client fills it from its options, the credentials or IAM. */
+type ProjectOptional<P> = P extends { project_id: unknown } ? Omit<P, "project_id"> & { project_id?: string } : P;
 type Flat<T> = { [K in keyof T]: T[K] } & {};
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 205 | 206;
 
 /** The one argument of a named call: its path, query and header parameters, named as in the spec, and \`body\`. */
-export type OperationArgs<Id extends keyof operations, HasProjectId extends boolean = false> = Flat<
-  ProjectOptional<Present<operations[Id]["parameters"]["path"]>, HasProjectId> &
+export type OperationArgs<Id extends keyof operations> = Flat<
+  ProjectOptional<Present<operations[Id]["parameters"]["path"]>> &
     Present<operations[Id]["parameters"]["query"]> &
     Present<operations[Id]["parameters"]["header"]> &
     BodyOf<operations[Id]["requestBody"]>
@@ -62,7 +58,7 @@ export type OperationCallArgs<Args, Init> = [RequiredKeys<Args>] extends [never]
   : [args: Args, init?: Init];
 
 /** \`client.<service>.<method>\` for every operation of the spec. */
-export interface ServiceMethods<HasProjectId extends boolean, Init> {
+export interface ServiceMethods<Init> {
 ${groups}
 }
 `;
@@ -83,6 +79,6 @@ function emitMethod(entry: OperationEntry): string {
 ${doc}
      */
     ${entry.methodName}(
-      ...call: OperationCallArgs<OperationArgs<${id}, HasProjectId>, Init>
+      ...call: OperationCallArgs<OperationArgs<${id}>, Init>
     ): Promise<OperationResult<${id}>>;`;
 }

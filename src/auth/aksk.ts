@@ -1,3 +1,4 @@
+import type { CredentialProvider } from "../credentials/provider.ts";
 import type { Send } from "../layers.ts";
 import { type AccessKeys, sign } from "./signer.ts";
 
@@ -10,14 +11,16 @@ export interface SigningOptions {
 
 /**
  * The AK/SK signing layer. It sits below the retry layer, so every attempt
- * is signed afresh with its own X-Sdk-Date and the exact bytes it sends.
+ * is signed afresh with its own X-Sdk-Date and the exact bytes it sends,
+ * with the keys a provider holds at that moment (temporary keys refresh).
  */
-export function withSigning(next: Send, keys: AccessKeys, options: SigningOptions = {}): Send {
+export function withSigning(next: Send, source: AccessKeys | CredentialProvider, options: SigningOptions = {}): Send {
   const now = options.now ?? (() => new Date());
   return async (request) => {
+    const keys = typeof source === "function" ? await source(request.signal) : source;
     const headers: Record<string, string> = { ...request.headers };
     if (options.projectId !== undefined) headers["x-project-id"] = options.projectId;
-    const added = await sign({ ...request, headers }, keys, now());
+    const added = await sign({ ...request, headers }, { ak: keys.ak, sk: keys.sk, securityToken: keys.securityToken }, now());
     for (const name in added) headers[name.toLowerCase()] = added[name]!;
     return next({ ...request, headers });
   };

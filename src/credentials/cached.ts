@@ -1,3 +1,4 @@
+import { untilAborted } from "../abort.ts";
 import { AbortError, ValidationError } from "../errors.ts";
 import { type CheckedCredentials, checkCredentials, type CredentialProvider } from "./provider.ts";
 
@@ -57,19 +58,11 @@ export function cachedCredentials(provider: CredentialProvider, options: CachedC
     try {
       return await untilAborted(pending, signal);
     } catch (error) {
-      if (error instanceof AbortError || !held || now() >= held.expiresAt) throw error;
+      if (signal?.aborted) throw aborted(signal);
+      if (!held || now() >= held.expiresAt) throw error;
       return held.credentials;
     }
   };
-}
-
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(aborted(signal));
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
 }
 
 function aborted(signal: AbortSignal): AbortError {

@@ -66,7 +66,7 @@ describe("UpdateTrafficMirrorSession", () => {
   test("mistakes do not compile", () => {
     // @ts-expect-error traffic_mirror_session_id is required
     void client.vpc.updateTrafficMirrorSession({ body: { traffic_mirror_session: { name: "a" } } });
-    // @ts-expect-error project_id is required when the client has no projectId
+    // project_id may be left out of any call: the client fills it (options, credentials, or IAM's project list).
     void noProject.vpc.updateTrafficMirrorSession({ traffic_mirror_session_id: "s", body: { traffic_mirror_session: { name: "a" } } });
     // @ts-expect-error priority is an integer, not a string
     void client.vpc.updateTrafficMirrorSession({ traffic_mirror_session_id: "s", body: { traffic_mirror_session: { priority: "1" } } });
@@ -174,7 +174,7 @@ describe("the arguments of a named call", () => {
 
   test("hold path, query and header parameters under their names in the spec, and the body under body", () => {
     expectTypeOf<OperationArgs<"UpdateEndpointRoutetable">>().toEqualTypeOf<{
-      project_id: string;
+      project_id?: string;
       vpc_endpoint_id: string;
       "X-Auth-Token"?: string;
       body: { routetables: string[] };
@@ -189,9 +189,9 @@ describe("the arguments of a named call", () => {
     void client.vpcep.updateEndpointRoutetable({ vpc_endpoint_id: "e", "X-Auth-Token": "t", body: { routetables: [] } });
   });
 
-  test("make project_id optional only for a client that has a projectId", () => {
-    expectTypeOf<OperationArgs<"CinderUpdateSnapshot", true>>().toHaveProperty("project_id").toEqualTypeOf<string | undefined>();
-    expectTypeOf<OperationArgs<"CinderUpdateSnapshot", false>>().toHaveProperty("project_id").toEqualTypeOf<string>();
+  test("make project_id optional for every client, since one is always found or the call fails typed", () => {
+    expectTypeOf<OperationArgs<"CinderUpdateSnapshot">>().toHaveProperty("project_id").toEqualTypeOf<string | undefined>();
+    expectTypeOf<OperationArgs<"CinderUpdateSnapshot">>().toHaveProperty("snapshot_id").toEqualTypeOf<string>();
   });
 
   test("take the per-call settings as the second argument, with timeout the one spelling of the attempt timeout", () => {

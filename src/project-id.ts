@@ -1,0 +1,77 @@
+/**
+ * The project ID a call's `{project_id}` gets when the caller leaves it out:
+ * the client's `projectId` (filled when the request is built), else the
+ * credentials' own (the environment's HUAWEICLOUD_SDK_PROJECT_ID, the
+ * credentials file's project_id), else the project IAM lists under the
+ * region's name, looked up once per client.
+ */
+import { operations } from "../generated/operations.ts";
+import { untilAborted } from "./abort.ts";
+import type { Call } from "./call.ts";
+import { environmentProjectId } from "./credentials/env.ts";
+import { ProjectIdNotFoundError } from "./errors.ts";
+import type { OperationDescriptor } from "./operation.ts";
+import type { ClientConfig } from "./options.ts";
+
+export type ProjectIdResolver = (signal: AbortSignal | undefined) => Promise<string>;
+
+export interface ProjectIdSources {
+  /** The project ID the credentials name, if any; asked first. */
+  fromCredentials: (signal: AbortSignal | undefined) => Promise<string | undefined>;
+  /** The projects IAM lists under a name. */
+  listProjects: (name: string) => Promise<ReadonlyArray<{ id: string; name: string }>>;
+  region: string;
+}
+
+/**
+ * Concurrent first calls share one lookup, not tied to any one caller's
+ * signal; each caller stops waiting when its own fires. A failed lookup is
+ * not kept, so the next call tries again.
+ */
+export function createProjectIdResolver(sources: ProjectIdSources): ProjectIdResolver {
+  let found: string | undefined;
+  let pending: Promise<string> | undefined;
+  const lookUp = async (): Promise<string> => {
+    // A server that ignores the name filter must not hand over another region's project.
+    const matching = (await sources.listProjects(sources.region)).filter((project) => project.name === sources.region);
+    if (matching.length !== 1) throw new ProjectIdNotFoundError({ region: sources.region, matches: matching.length });
+    return matching[0]!.id;
+  };
+  return async (signal) => {
+    const own = await sources.fromCredentials(signal);
+    if (own !== undefined) return own;
+    if (found !== undefined) return found;
+    pending ??= lookUp().then(
+      (id) => {
+        found = id;
+        pending = undefined;
+        return id;
+      },
+      (error: unknown) => {
+        pending = undefined;
+        throw error;
+      },
+    );
+    return untilAborted(pending, signal);
+  };
+}
+
+/**
+ * Where a client finds project IDs: the environment's HUAWEICLOUD_SDK_PROJECT_ID,
+ * then its credential provider's `projectId`, then IAM's KeystoneListProjects
+ * (`GET /v3/projects?name=<region>` on the `iam` endpoint), through `call`.
+ */
+export function projectIdSources(config: Pick<ClientConfig, "credentials" | "region">, call: Call): ProjectIdSources {
+  const fromEnvironment = environmentProjectId();
+  const { credentials } = config;
+  return {
+    region: config.region,
+    fromCredentials: async (signal) => fromEnvironment ?? (typeof credentials === "function" ? (await credentials(signal)).projectId : undefined),
+    listProjects: async (name) => {
+      const list: OperationDescriptor = operations.KeystoneListProjects;
+      const answer = await call(list, { input: { path: {}, query: { name }, header: {} }, unknown: [] }, undefined);
+      if (answer.error) throw answer.error;
+      return (answer.data as { projects: Array<{ id: string; name: string }> }).projects;
+    },
+  };
+}
