@@ -1,4 +1,4 @@
-import { defaultSend } from "#transport";
+import { createDefaultSend } from "#transport";
 import { userAgentHeader } from "#user-agent";
 import type { Service } from "../generated/operations.ts";
 import { withAuth } from "./auth/layer.ts";
@@ -25,7 +25,8 @@ export type HwcloudClient = NamedCalls & {
  */
 export function createClient(options: ClientOptions = {}): HwcloudClient {
   const config = resolveClientOptions(options, userAgentHeader(options.userAgent ?? DEFAULT_USER_AGENT));
-  const transport = options.fetch ? fromFetch(options.fetch) : defaultSend;
+  // One transport per client: its keep-alive sockets, and the proxy settings read at its first request.
+  const transport = options.fetch ? fromFetch(options.fetch) : createDefaultSend({ proxy: options.proxy, ca: options.ca });
   const send = withRetry(withAuth(transport, config), createRetryBudget());
   const plainCall = createCall(config, send);
   const call = createCall(config, send, createProjectIdResolver(projectIdSources(config, plainCall)));

@@ -41,8 +41,15 @@ export interface ClientOptions extends EndpointOptions {
    * lists for the region (looked up once).
    */
   projectId?: string;
-  /** A WHATWG fetch to send with instead of the default transport. */
+  /** A WHATWG fetch to send with instead of the default transport (then `proxy` and `ca` are the fetch's business). */
   fetch?: typeof fetch;
+  /**
+   * Node only: the HTTP proxy for every request (NO_PROXY still applies), or
+   * false for none; HTTPS_PROXY / HTTP_PROXY / NO_PROXY (curl's rules) when absent.
+   */
+  proxy?: string | false;
+  /** Node only: extra trust roots (PEM), besides the system's and NODE_EXTRA_CA_CERTS. */
+  ca?: string | string[];
   /** Extra headers on every request. */
   headers?: Record<string, string>;
   /** The User-Agent header; not sent where the runtime sets its own (browsers). */
@@ -94,6 +101,10 @@ export function resolveClientOptions(options: ClientOptions, defaultHeaders: Rec
   }
   assertHeaderValues(where, "headers", options.headers);
   if (options.userAgent !== undefined) assertHeaderValue(where, "userAgent", options.userAgent);
+  checkProxy(options.proxy);
+  if (options.ca !== undefined && !(typeof options.ca === "string" || (Array.isArray(options.ca) && options.ca.every((pem) => typeof pem === "string")))) {
+    throw new ValidationError(where, [{ field: "ca", rule: "type", message: "must be PEM text or a list of PEM texts" }]);
+  }
   const headers = lowerCaseNames({ ...defaultHeaders, ...options.headers });
   assertHeaderValues(where, "headers", headers);
   return Object.freeze({
@@ -157,6 +168,20 @@ function checkCredentials(credentials: Credentials | CredentialProvider | undefi
     assertHeaderValue("createClient", "credentials.securityToken", given.securityToken, { required: true });
   }
   return Object.freeze({ ak: given.ak!, sk: given.sk, ...(given.securityToken === undefined ? {} : { securityToken: given.securityToken }) });
+}
+
+/** An http(s) proxy URL, or false; never quoted, since it may carry a password. */
+function checkProxy(proxy: string | false | undefined): void {
+  if (proxy === undefined || proxy === false) return;
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(proxy).protocol;
+  } catch {
+    protocol = undefined;
+  }
+  if (protocol !== "http:" && protocol !== "https:") {
+    throw new ValidationError("createClient", [{ field: "proxy", rule: "format", message: "must be an http:// or https:// URL, or false" }]);
+  }
 }
 
 const RETRY_NUMBERS = { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0, deadlineMs: Number.MIN_VALUE } as const;

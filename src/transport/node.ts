@@ -5,19 +5,38 @@
  */
 import http from "node:http";
 import https from "node:https";
+import { readFileSync } from "node:fs";
 import { rootCertificates } from "node:tls";
 import { ResponseTooLargeError } from "../errors.ts";
 import type { HttpRequest, HttpResponse, Send } from "../layers.ts";
 import { toConnectionError } from "./network-error.ts";
+import { createProxySend, proxyConfigured } from "./proxy.ts";
 
 export interface NodeTransportOptions {
-  /** Extra trust roots (PEM), besides the runtime's own. */
+  /** Extra trust roots (PEM), besides the runtime's own and NODE_EXTRA_CA_CERTS. */
   ca?: string | readonly string[];
   /** Most sockets per origin (default unlimited). */
   maxSockets?: number;
+  /** A proxy URL, or false for none; HTTPS_PROXY / HTTP_PROXY / NO_PROXY when absent. */
+  proxy?: string | false;
 }
 
+/**
+ * Chooses on the first request, so proxy variables set after import count:
+ * through the proxy when one is configured, else node:http directly.
+ */
 export function createNodeSend(options: NodeTransportOptions = {}): Send {
+  let send: Send | undefined;
+  return (request) => {
+    send ??= proxyConfigured({ proxy: options.proxy }) ? createProxySend({ proxy: options.proxy, ca: list(options.ca) }) : createDirectSend(options);
+    return send(request);
+  };
+}
+
+/** The transport `#transport` offers for client options; the same options mean the same thing everywhere it resolves. */
+export const createDefaultSend = createNodeSend;
+
+function createDirectSend(options: NodeTransportOptions): Send {
   let httpAgent: http.Agent | undefined;
   let httpsAgent: https.Agent | undefined;
   const agentFor = (url: URL): http.Agent =>
@@ -25,6 +44,10 @@ export function createNodeSend(options: NodeTransportOptions = {}): Send {
       ? (httpsAgent ??= new https.Agent({ keepAlive: true, maxSockets: options.maxSockets, ...trust(options.ca) }))
       : (httpAgent ??= new http.Agent({ keepAlive: true, maxSockets: options.maxSockets }));
   return (request) => exchange(request, agentFor(request.url));
+}
+
+function list(ca: string | readonly string[] | undefined): readonly string[] | undefined {
+  return typeof ca === "string" ? [ca] : ca;
 }
 
 /** One request and its whole answer; every way it can end settles the promise once and removes the abort listener. */
@@ -82,8 +105,19 @@ function exchange(request: HttpRequest, agent: http.Agent): Promise<HttpResponse
 
 function trust(ca: string | readonly string[] | undefined): { ca?: string[] } {
   if (ca === undefined) return {};
-  // Node replaces its root store with `ca`; keeping the roots makes `ca` an addition.
-  return { ca: [...rootCertificates, ...(typeof ca === "string" ? [ca] : ca)] };
+  // Node replaces its root store with `ca`; keeping the roots (and NODE_EXTRA_CA_CERTS) makes `ca` an addition.
+  return { ca: [...rootCertificates, ...extraCertificates(), ...list(ca)!] };
+}
+
+/** NODE_EXTRA_CA_CERTS, which Node adds to its default store but not to a `ca` given in its place. */
+function extraCertificates(): string[] {
+  const file = process.env.NODE_EXTRA_CA_CERTS;
+  if (!file) return [];
+  try {
+    return [readFileSync(file, "utf8")];
+  } catch {
+    return [];
+  }
 }
 
 function hasNoBody(status: number, method: string): boolean {

@@ -1,0 +1,224 @@
+/**
+ * Through a corporate proxy: the Node transport honours HTTPS_PROXY,
+ * HTTP_PROXY and NO_PROXY, a `proxy` option overrides them, https goes
+ * through a CONNECT tunnel, proxy credentials never show in errors, and a
+ * `ca` option adds trust roots. A loopback proxy and a loopback TLS server
+ * with their own certificate stand in for the real ones.
+ */
+import { createServer as createHttpServer, request as httpRequest, type Server } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
+import { connect, type AddressInfo } from "node:net";
+import { inspect } from "node:util";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { ConnectionError, createClient } from "../../src/index.ts";
+import { MOCK_AK, MOCK_SK, type MockCloud, startMockCloud } from "../../src/mock/index.ts";
+import { selfSignedCertificate } from "./tls-certificate.ts";
+
+interface Proxy {
+  url: string;
+  /** What reached it: `GET http://...` for forwarded requests, `CONNECT host:port` for tunnels. */
+  seen: string[];
+  authorizations: Array<string | undefined>;
+  close(): Promise<void>;
+}
+
+/** A forwarding and tunnelling HTTP proxy on loopback; with `refuse`, it answers 407 to everything. */
+async function startProxy(options: { refuse?: boolean } = {}): Promise<Proxy> {
+  const seen: string[] = [];
+  const authorizations: Array<string | undefined> = [];
+  const server: Server = createHttpServer((incoming, outgoing) => {
+    seen.push(`${incoming.method} ${incoming.url}`);
+    authorizations.push(incoming.headers["proxy-authorization"]);
+    if (options.refuse) return void outgoing.writeHead(407, { "Proxy-Authenticate": "Basic" }).end();
+    // Every name resolves to loopback here, as a proxy on a real network would resolve it to its host.
+    const target = new URL(incoming.url!);
+    target.hostname = "127.0.0.1";
+    const forwarded = httpRequest(target, { method: incoming.method, headers: incoming.headers }, (answer) => {
+      outgoing.writeHead(answer.statusCode!, answer.headers);
+      answer.pipe(outgoing);
+    });
+    incoming.pipe(forwarded);
+  });
+  server.on("connect", (incoming, socket, head) => {
+    seen.push(`CONNECT ${incoming.url}`);
+    authorizations.push(incoming.headers["proxy-authorization"]);
+    if (options.refuse) return void socket.end("HTTP/1.1 407 Proxy Authentication Required\r\n\r\n");
+    const [host, port] = incoming.url!.split(":");
+    const upstream = connect(Number(port), host!, () => {
+      socket.write("HTTP/1.1 200 Connection Established\r\n\r\n");
+      upstream.write(head);
+      upstream.pipe(socket);
+      socket.pipe(upstream);
+    });
+    upstream.on("error", () => socket.destroy());
+    socket.on("error", () => upstream.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    seen,
+    authorizations,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+let cloud: MockCloud;
+let proxy: Proxy;
+beforeAll(async () => {
+  cloud = await startMockCloud();
+  proxy = await startProxy();
+});
+afterAll(async () => {
+  await cloud.close();
+  await proxy.close();
+});
+beforeEach(() => {
+  for (const name of ["HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "NO_PROXY", "no_proxy"]) vi.stubEnv(name, "");
+  proxy.seen.length = 0;
+  proxy.authorizations.length = 0;
+});
+afterEach(() => vi.unstubAllEnvs());
+
+const rename = (client: ReturnType<typeof createClient>, name: string) =>
+  client.vpc.updateVpcPeering({ ...cloud.resources.UpdateVpcPeering, body: { peering: { name } } });
+
+describe("the environment's proxy", () => {
+  it("HTTP_PROXY carries plain http requests, signed as usual", async () => {
+    vi.stubEnv("HTTP_PROXY", proxy.url);
+    const client = createClient({ credentials: { ak: MOCK_AK, sk: MOCK_SK }, endpoints: cloud.endpoints });
+    expect((await rename(client, "via-proxy")).peering.name).toBe("via-proxy");
+    expect(proxy.seen).toEqual([`PUT ${cloud.url}/v2.0/vpc/peerings/${cloud.resources.UpdateVpcPeering.peering_id}`]);
+    expect(cloud.requests.at(-1)).toMatchObject({ status: 200, auth: { ok: true, scheme: "aksk" } });
+  });
+
+  it.each([
+    ["the host", "127.0.0.1"],
+    ["the host and port", () => `127.0.0.1:${new URL(cloud.url).port}`],
+    ["*", "*"],
+  ])("NO_PROXY naming %s goes direct", async (_, noProxy) => {
+    vi.stubEnv("HTTP_PROXY", proxy.url);
+    vi.stubEnv("NO_PROXY", typeof noProxy === "function" ? noProxy() : noProxy);
+    const client = createClient({ credentials: { ak: MOCK_AK, sk: MOCK_SK }, endpoints: cloud.endpoints });
+    await rename(client, "direct");
+    expect(proxy.seen).toEqual([]);
+  });
+
+  it.each([
+    ["example.test", "direct"],
+    [".example.test", "direct"],
+    ["ample.test", "proxied"],
+    ["other.test,vpc.example.test:1", "proxied"],
+  ])("NO_PROXY %s: vpc.example.test goes %s (domain suffixes match on a dot, ports must agree)", async (noProxy, way) => {
+    vi.stubEnv("HTTP_PROXY", proxy.url);
+    vi.stubEnv("NO_PROXY", noProxy);
+    const endpoint = `http://vpc.example.test:${new URL(cloud.url).port}`;
+    const client = createClient({ credentials: { ak: MOCK_AK, sk: MOCK_SK }, endpoints: { vpc: endpoint }, allowInsecureHttp: true, retry: { maxAttempts: 1 } });
+    const outcome = await rename(client, "suffix").then(
+      () => "answered",
+      (error: unknown) => error,
+    );
+    if (way === "proxied") {
+      expect(outcome).toBe("answered");
+      expect(proxy.seen).toHaveLength(1);
+    } else {
+      // Direct means this machine resolves the name itself, and it cannot.
+      expect(outcome).toBeInstanceOf(ConnectionError);
+      expect(proxy.seen).toEqual([]);
+    }
+  });
+
+  it("proxy: false ignores the environment", async () => {
+    vi.stubEnv("HTTP_PROXY", proxy.url);
+    const client = createClient({ credentials: { ak: MOCK_AK, sk: MOCK_SK }, endpoints: cloud.endpoints, proxy: false });
+    await rename(client, "no-proxy");
+    expect(proxy.seen).toEqual([]);
+  });
+});
+
+describe("the proxy option", () => {
+  it("sends the proxy's credentials to the proxy only, as Proxy-Authorization", async () => {
+    const withUser = new URL(proxy.url);
+    withUser.username = "corp-user";
+    withUser.password = "proxy-PASSWORD";
+    const client = createClient({ credentials: { ak: MOCK_AK, sk: MOCK_SK }, endpoints: cloud.endpoints, proxy: withUser.href });
+    await rename(client, "with-auth");
+    expect(proxy.authorizations).toEqual([`Basic ${Buffer.from("corp-user:proxy-PASSWORD").toString("base64")}`]);
+    expect(JSON.stringify(cloud.requests.at(-1))).not.toContain("proxy-PASSWORD");
+  });
+
+  it("a proxy refusing the client is a typed ConnectionError that quotes none of the proxy's credentials", async () => {
+    const refusing = await startProxy({ refuse: true });
+    try {
+      const url = new URL(refusing.url);
+      url.username = "corp-user";
+      url.password = "proxy-PASSWORD";
+      const server = await tlsServer();
+      try {
+        const client = createClient({ credentials: { token: "t" }, endpoints: { vpc: server.url }, proxy: url.href, ca: selfSignedCertificate().cert, retry: { maxAttempts: 1 } });
+        const error = await rename(client, "x").catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ConnectionError);
+        expect(`${(error as Error).message} ${inspect(error, { depth: 10 })}`).not.toContain("proxy-PASSWORD");
+        expect(refusing.seen).toEqual([`CONNECT 127.0.0.1:${new URL(server.url).port}`]);
+      } finally {
+        await server.close();
+      }
+    } finally {
+      await refusing.close();
+    }
+  });
+
+  it("is refused by createClient when it is not an http(s) URL, quoting none of it", () => {
+    expect(() => createClient({ credentials: { token: "t" }, proxy: "socks5://user:SECRET@host:1080" })).toThrow(/proxy must be an http/);
+    expect(() => createClient({ credentials: { token: "t" }, proxy: "socks5://user:SECRET@host:1080" })).not.toThrow(/SECRET/);
+  });
+});
+
+/** A loopback https server with its own self-signed certificate, answering every request with a peering. */
+async function tlsServer(): Promise<{ url: string; close(): Promise<void> }> {
+  const { key, cert } = selfSignedCertificate();
+  const server = createHttpsServer({ key, cert }, (incoming, outgoing) => {
+    incoming.resume();
+    outgoing.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ peering: { name: "over-tls" } }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+describe("https and trust roots", () => {
+  it("tunnels https through CONNECT, trusting the server by the ca option", async () => {
+    const server = await tlsServer();
+    try {
+      vi.stubEnv("HTTPS_PROXY", proxy.url);
+      const client = createClient({ credentials: { token: "t" }, endpoints: { vpc: server.url }, ca: selfSignedCertificate().cert });
+      expect((await client.vpc.updateVpcPeering({ peering_id: "p", body: { peering: { name: "x" } } })).peering.name).toBe("over-tls");
+      expect(proxy.seen).toEqual([`CONNECT 127.0.0.1:${new URL(server.url).port}`]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("trusts a server by the ca option on the direct path too, and fails typed, once, without it", async () => {
+    const server = await tlsServer();
+    try {
+      const trusting = createClient({ credentials: { token: "t" }, endpoints: { vpc: server.url }, ca: [selfSignedCertificate().cert] });
+      expect((await trusting.vpc.updateVpcPeering({ peering_id: "p", body: { peering: { name: "x" } } })).peering.name).toBe("over-tls");
+      const distrusting = createClient({ credentials: { token: "t" }, endpoints: { vpc: server.url } });
+      const error = await distrusting.vpc.updateVpcPeering({ peering_id: "p", body: { peering: { name: "x" } } }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConnectionError);
+      expect(error).toMatchObject({ retryable: false, attempts: 1 });
+    } finally {
+      await server.close();
+    }
+  });
+});
