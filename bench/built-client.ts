@@ -1,7 +1,7 @@
 /**
  * Our client as an application would load it: the tsc build in dist/ when
- * there is one at least as new as src/ and generated/, otherwise an esbuild
- * bundle of src/ made now (dependencies left as imports, as the build leaves
+ * there is one at least as new as src/ and generated/, otherwise esbuild
+ * bundles of src/'s entries made now (dependencies left as imports, as the build leaves
  * them). Either way no tsx runtime helpers are in the code measured.
  */
 import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
@@ -15,15 +15,28 @@ export interface BuiltClient {
   label: string;
   /** file: URL of the module that exports createClient. */
   url: string;
+  /** file: URLs of `hwcloud-typed/core` and `hwcloud-typed/operations` in the same build. */
+  coreUrl: string;
+  operationsUrl: string;
 }
 
 export async function builtClient(): Promise<BuiltClient> {
   const built = at("dist/src/index.js");
-  if (existsSync(built) && statSync(built).mtimeMs >= newestSource()) {
-    return { label: "dist/ build", url: pathToFileURL(built).href };
+  const url = (path: string) => pathToFileURL(path).href;
+  const newest = newestSource();
+  if (ENTRIES.every((entry) => existsSync(at(`dist/src/${entry}.js`)) && statSync(at(`dist/src/${entry}.js`)).mtimeMs >= newest)) {
+    return { label: "dist/ build", url: url(built), coreUrl: url(at("dist/src/core.js")), operationsUrl: url(at("dist/src/operations.js")) };
   }
-  return { label: "esbuild bundle of src/", url: pathToFileURL(await bundleSources()).href };
+  const directory = await bundleSources();
+  return {
+    label: "esbuild bundle of src/",
+    url: url(`${directory}/index.js`),
+    coreUrl: url(`${directory}/core.js`),
+    operationsUrl: url(`${directory}/operations.js`),
+  };
 }
+
+const ENTRIES = ["index", "core", "operations"];
 
 /** Modification time of the newest file under src/ and generated/. */
 function newestSource(): number {
@@ -36,14 +49,17 @@ function newestSource(): number {
   return newest;
 }
 
-/** src/ in one ES module, kept under node_modules/.cache so its package imports resolve. */
+/**
+ * Each entry of src/ as an ES module, code they share split into chunks, kept
+ * under node_modules/.cache so their package imports resolve; the directory.
+ */
 async function bundleSources(): Promise<string> {
   const directory = at("node_modules/.cache/hwcloud-typed-bench");
   mkdirSync(directory, { recursive: true });
-  const outfile = `${directory}/index.mjs`;
   await build({
-    entryPoints: [at("src/index.ts")],
-    outfile,
+    entryPoints: ENTRIES.map((entry) => at(`src/${entry}.ts`)),
+    outdir: directory,
+    splitting: true,
     bundle: true,
     packages: "external",
     platform: "node",
@@ -52,5 +68,5 @@ async function bundleSources(): Promise<string> {
     conditions: ["hwcloud-typed:source"],
     logLevel: "error",
   });
-  return outfile;
+  return directory;
 }

@@ -1,20 +1,30 @@
 /**
  * Bundle size of a small app that creates a client and makes one
- * UpdateVpcPeering call: esbuild, bundled and minified, then gzipped.
- * For the browser, the `#crypto` and `#transport` imports resolve to their
- * Web variants by condition.
+ * UpdateVpcPeering call, and of one that makes the same call through
+ * `hwcloud-typed/core` with the one operation it imports: esbuild, bundled
+ * and minified, then gzipped. For the browser, the `#crypto` and
+ * `#transport` imports resolve to their Web variants by condition. The app
+ * imports the package by its name, through its `exports`, as a user's does.
  */
 import { builtinModules } from "node:module";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build, type Metafile } from "esbuild";
+import { operations } from "../generated/operations.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
 const OURS_APP = `
-import { createClient } from "./src/index.ts";
+import { createClient } from "hwcloud-typed";
 const client = createClient({ credentials: { ak: "AK", sk: "SK" }, projectId: "0bcc05efb100f2a92f53c011f262dfa0" });
 console.log(await client.vpc.updateVpcPeering({ peering_id: "22b76469", body: { peering: { name: "bench" } } }));
+`;
+
+const CORE_APP = `
+import { call, createCore } from "hwcloud-typed/core";
+import { UpdateVpcPeering } from "hwcloud-typed/operations";
+const core = createCore({ credentials: { ak: "AK", sk: "SK" }, projectId: "0bcc05efb100f2a92f53c011f262dfa0" });
+console.log(await call(core, UpdateVpcPeering, { peering_id: "22b76469", body: { peering: { name: "bench" } } }));
 `;
 
 const OFFICIAL_APP = `
@@ -35,6 +45,10 @@ export interface BundleSize {
   byPackage: Map<string, number>;
   /** Set when the app does not bundle for the platform as is; the size is then with these left unresolved. */
   unresolved?: string[];
+  /** Minified bytes from generated/validators. */
+  validatorBytes: number;
+  /** Operations other than UpdateVpcPeering whose descriptor (its path template) is in the bundle. */
+  otherOperations: string[];
 }
 
 const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
@@ -68,11 +82,19 @@ async function measure(app: string, platform: Platform): Promise<BundleSize> {
     result = await bundle(app, platform, NODE_BUILTINS);
   }
   const output = result.outputFiles[0]!.contents;
+  const text = new TextDecoder().decode(output);
   return {
     minifiedBytes: output.byteLength,
     gzipBytes: gzipSync(output, { level: 9 }).byteLength,
     byPackage: packageShares(result.metafile),
     ...(unresolved ? { unresolved } : {}),
+    validatorBytes: Object.values(result.metafile.outputs)
+      .flatMap((out) => Object.entries(out.inputs))
+      .filter(([path]) => /generated\/validators\.[jt]s$/.test(path))
+      .reduce((sum, [, input]) => sum + input.bytesInOutput, 0),
+    otherOperations: Object.values(operations)
+      .filter((operation) => operation.id !== "UpdateVpcPeering" && text.includes(JSON.stringify(operation.path)))
+      .map((operation) => operation.id),
   };
 }
 
@@ -89,9 +111,10 @@ function packageShares(metafile: Metafile): Map<string, number> {
   return shares;
 }
 
-export async function bundleSizes(): Promise<{ ours: Record<Platform, BundleSize>; official: Record<Platform, BundleSize> }> {
+export async function bundleSizes(): Promise<{ ours: Record<Platform, BundleSize>; core: Record<Platform, BundleSize>; official: Record<Platform, BundleSize> }> {
   return {
     ours: { node: await measure(OURS_APP, "node"), browser: await measure(OURS_APP, "browser") },
+    core: { node: await measure(CORE_APP, "node"), browser: await measure(CORE_APP, "browser") },
     official: { node: await measure(OFFICIAL_APP, "node"), browser: await measure(OFFICIAL_APP, "browser") },
   };
 }

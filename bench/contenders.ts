@@ -1,11 +1,14 @@
 /**
- * The ways of making one UpdateVpcPeering call that the benchmark compares.
- * Each `call` resolves once the whole answer is read and parsed, and throws
- * unless it was the expected 200, so a failing contender cannot look fast.
+ * The ways of making one UpdateVpcPeering call (a signed PUT with a JSON
+ * body), and one KeystoneListProjects call (a GET with a query string), that
+ * the benchmark compares. Each `call` resolves once the whole answer is read
+ * and parsed, and throws unless it was the expected 200, so a failing
+ * contender cannot look fast.
  */
 import { Agent, request } from "node:http";
 import { createRequire } from "node:module";
-import { createClient } from "../src/index.ts";
+import type { createClient } from "../src/index.ts";
+import { services } from "../generated/operations.ts";
 
 export interface Contender {
   name: string;
@@ -18,9 +21,18 @@ const AK = "HPUAEXAMPLEACCESSKEY";
 const SK = "exampleSecretKey/with+symbols=AndDigits0123456789";
 const PATH = `/v2.0/vpc/peerings/${PEERING_ID}`;
 const PAYLOAD = JSON.stringify({ peering: { name: "bench" } });
+const PROJECT_NAME = "cn-north-4";
+const LIST_QUERY = { name: PROJECT_NAME, enabled: true, page: 1, per_page: 10 };
+const LIST_PATH = `/v3/projects?name=${PROJECT_NAME}&enabled=true&page=1&per_page=10`;
 
 function expectPeering(data: unknown, who: string): void {
   if ((data as { peering?: { id?: unknown } } | undefined)?.peering?.id !== PEERING_ID) {
+    throw new Error(`${who}: unexpected answer ${JSON.stringify(data)}`);
+  }
+}
+
+function expectProjects(data: unknown, who: string): void {
+  if ((data as { projects?: Array<{ name?: unknown }> } | undefined)?.projects?.[0]?.name !== PROJECT_NAME) {
     throw new Error(`${who}: unexpected answer ${JSON.stringify(data)}`);
   }
 }
@@ -35,21 +47,18 @@ function prebuiltHeaders(): Record<string, string> {
   };
 }
 
-/** The floor: node:http on a keep-alive agent, nothing computed per call but the body read. */
-export function nodeHttp(port: number): Contender {
-  const agent = new Agent({ keepAlive: true });
-  const headers = prebuiltHeaders();
-  const payload = Buffer.from(PAYLOAD);
-  const call = () =>
+/** One node:http exchange on a keep-alive agent, its JSON answer read and checked. */
+function nodeHttpCall(agent: Agent, options: { port: number; method: string; path: string; headers: Record<string, string> }, payload: Buffer | undefined, expect: (data: unknown, who: string) => void) {
+  return () =>
     new Promise<void>((resolve, reject) => {
-      const outgoing = request({ agent, host: "127.0.0.1", port, method: "PUT", path: PATH, headers }, (response) => {
+      const outgoing = request({ agent, host: "127.0.0.1", ...options }, (response) => {
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
         response.on("error", reject);
         response.on("end", () => {
           try {
             if (response.statusCode !== 200) throw new Error(`node:http: status ${response.statusCode}`);
-            expectPeering(JSON.parse(Buffer.concat(chunks).toString("utf8")), "node:http");
+            expect(JSON.parse(Buffer.concat(chunks).toString("utf8")), "node:http");
             resolve();
           } catch (error) {
             reject(error);
@@ -59,7 +68,19 @@ export function nodeHttp(port: number): Contender {
       outgoing.on("error", reject);
       outgoing.end(payload);
     });
-  return { name: "node:http keep-alive (floor)", call };
+}
+
+/** The floor: node:http on a keep-alive agent, nothing computed per call but the body read. */
+export function nodeHttp(port: number): Contender {
+  const call = nodeHttpCall(new Agent({ keepAlive: true }), { port, method: "PUT", path: PATH, headers: prebuiltHeaders() }, Buffer.from(PAYLOAD), expectPeering);
+  return { name: FLOOR, call };
+}
+
+/** The floor of the GET: the query string written by hand, once. */
+export function nodeHttpGet(port: number): Contender {
+  const { "X-Auth-Token": token } = prebuiltHeaders();
+  const call = nodeHttpCall(new Agent({ keepAlive: true }), { port, method: "GET", path: LIST_PATH, headers: { "X-Auth-Token": token! } }, undefined, expectProjects);
+  return { name: FLOOR_GET, call };
 }
 
 /** The runtime's global fetch with the same pre-built headers. */
@@ -74,9 +95,9 @@ export function globalFetch(port: number): Contender {
   return { name: "global fetch", call };
 }
 
-function endpointsAt(port: number) {
+function endpointsAt(port: number): Record<keyof typeof services, string> {
   const base = `http://127.0.0.1:${port}`;
-  return { vpc: base, evs: base, dws: base, vpcep: base };
+  return Object.fromEntries(Object.keys(services).map((service) => [service, base])) as Record<keyof typeof services, string>;
 }
 
 /** Our client from some module: the built one, or the sources as loaded through tsx. */
@@ -104,6 +125,14 @@ export function oursWithSigning(port: number, ours: OurClient): Contender {
   return { name: named("hwcloud-typed, AK/SK + validation", ours.label), call };
 }
 
+export function oursGetWithSigning(port: number, ours: OurClient): Contender {
+  const client = ours.createClient({ credentials: { ak: AK, sk: SK }, projectId: PROJECT_ID, endpoints: endpointsAt(port) });
+  const call = async () => {
+    expectProjects(await client.iam.keystoneListProjects(LIST_QUERY), "ours/get");
+  };
+  return { name: named("hwcloud-typed GET + query, AK/SK + validation", ours.label), call };
+}
+
 /** Huawei's official SDK, built as its samples build it: VpcClient.newBuilder() with BasicCredentials. */
 export function officialSdk(port: number): Contender {
   const require = createRequire(import.meta.url);
@@ -117,14 +146,17 @@ export function officialSdk(port: number): Contender {
     if (result.httpStatusCode !== 200) throw new Error(`official SDK: status ${result.httpStatusCode}`);
     expectPeering(result, "official SDK");
   };
-  return { name: "official SDK (VpcClient v2)", call };
+  return { name: OFFICIAL, call };
 }
 
+export const FLOOR = "node:http keep-alive (floor)";
+export const FLOOR_GET = "node:http keep-alive GET + query (floor of the GET)";
+export const OFFICIAL = "official SDK (VpcClient v2)";
+
 /**
- * The floor, fetch, our built client with each kind of credentials, the same
- * AK/SK call through tsx (tsx wraps every function it creates with a naming
- * helper, which costs on a path that makes closures per call), and the
- * official SDK.
+ * The floor, fetch, our built client with each kind of credentials, the
+ * official SDK, then the GET with a query string: its own floor and ours.
+ * (Huawei's IAM SDK is not installed, so the GET has no official contender.)
  */
 export function allContenders(port: number, built: OurClient): Contender[] {
   return [
@@ -132,8 +164,9 @@ export function allContenders(port: number, built: OurClient): Contender[] {
     globalFetch(port),
     oursWithToken(port, built),
     oursWithSigning(port, built),
-    oursWithSigning(port, { createClient, label: "src via tsx" }),
     officialSdk(port),
+    nodeHttpGet(port),
+    oursGetWithSigning(port, built),
   ];
 }
 

@@ -1,8 +1,14 @@
 /**
- * Interleaved measurement: every round runs each task once, in an order
- * rotated per round, so a burst of machine noise falls on all tasks alike
- * rather than on whichever ran during it.
+ * Interleaved measurement, so a burst of machine noise falls on all tasks
+ * alike rather than on whichever ran during it. Two orders, since the order
+ * itself moves the figures: "rotated" runs a block of calls of each task per
+ * round, the order of tasks rotated per round (each task's code stays hot in
+ * the CPU's caches through its block); "fixed" makes one call of each task
+ * per round, always in the same order, as an application mixing several kinds
+ * of work would (each call finds its caches cooled by the others).
  */
+
+export type Order = "rotated" | "fixed";
 
 export interface Task {
   name: string;
@@ -14,15 +20,15 @@ function rotated<T>(items: readonly T[], by: number): T[] {
   return [...items.slice(shift), ...items.slice(0, shift)];
 }
 
-/** Milliseconds of each sequential call, `calls` per task per round. */
+/** Milliseconds of each sequential call: `calls` per task per round, in `order`. */
 export async function latencies(
   tasks: readonly Task[],
-  { rounds, calls, warmup }: { rounds: number; calls: number; warmup: number },
+  { order, rounds, calls, warmup }: { order: Order; rounds: number; calls: number; warmup: number },
 ): Promise<Map<string, number[]>> {
   for (const task of tasks) for (let i = 0; i < warmup; i++) await task.run();
   const samples = new Map(tasks.map((task) => [task.name, [] as number[]]));
   for (let round = 0; round < rounds; round++) {
-    for (const task of rotated(tasks, round)) {
+    for (const task of order === "rotated" ? rotated(tasks, round) : tasks) {
       const own = samples.get(task.name)!;
       for (let i = 0; i < calls; i++) {
         const started = performance.now();

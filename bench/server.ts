@@ -1,8 +1,9 @@
 /**
  * The benchmark's loopback server, run in its own process (bench/run.ts forks
  * it) so its work does not share an event loop with the clients measured.
- * Every request is read whole and answered with the same small
- * UpdateVpcPeering 200; any method and path is accepted.
+ * Every request is read whole and answered with a small 200: IAM's project
+ * list for `GET /v3/projects`, the same UpdateVpcPeering answer for any other
+ * method and path.
  *
  * Tells its parent the port over IPC, and exits when the parent disconnects.
  */
@@ -19,15 +20,35 @@ const body = Buffer.from(
     },
   }),
 );
-const headers = {
+const projects = Buffer.from(
+  JSON.stringify({
+    projects: [
+      {
+        id: "89cd04f168b84af6be287f71730fdb4b",
+        name: "cn-north-4",
+        domain_id: "d78cbac186b744899480f25bd022f468",
+        parent_id: "d78cbac186b744899480f25bd022f468",
+        enabled: true,
+        is_domain: false,
+        description: "",
+        links: { self: "https://iam.myhuaweicloud.com/v3/projects/89cd04f168b84af6be287f71730fdb4b" },
+      },
+    ],
+    links: { self: "https://iam.myhuaweicloud.com/v3/projects?name=cn-north-4", previous: null, next: null },
+  }),
+);
+const headersOf = (answer: Buffer) => ({
   "Content-Type": "application/json",
-  "Content-Length": String(body.length),
+  "Content-Length": String(answer.length),
   "X-Request-Id": "0f5d2a1e8b4c4e6f9a7d3c2b1a0e9f8d",
-};
+});
+const peeringHeaders = headersOf(body);
+const projectsHeaders = headersOf(projects);
 
 const server = createServer((request, response) => {
+  const listing = request.method === "GET" && request.url?.startsWith("/v3/projects");
   request.on("data", () => undefined);
-  request.on("end", () => response.writeHead(200, headers).end(body));
+  request.on("end", () => (listing ? response.writeHead(200, projectsHeaders).end(projects) : response.writeHead(200, peeringHeaders).end(body)));
 });
 server.keepAliveTimeout = 60_000;
 
