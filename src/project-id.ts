@@ -9,7 +9,7 @@ import { operations } from "../generated/operations.ts";
 import { untilAborted } from "./abort.ts";
 import type { Call } from "./call.ts";
 import { environmentProjectId } from "./credentials/env.ts";
-import { ProjectIdNotFoundError } from "./errors.ts";
+import { InvalidResponseError, ProjectIdNotFoundError } from "./errors.ts";
 import type { OperationDescriptor } from "./operation.ts";
 import type { ClientConfig } from "./options.ts";
 
@@ -71,7 +71,11 @@ export function projectIdSources(config: Pick<ClientConfig, "credentials" | "reg
       const list: OperationDescriptor = operations.KeystoneListProjects;
       const answer = await call(list, { input: { path: {}, query: { name }, header: {} }, unknown: [] }, undefined);
       if (answer.error) throw answer.error;
-      return (answer.data as { projects: Array<{ id: string; name: string }> }).projects;
+      const projects = (answer.data as { projects?: unknown } | undefined)?.projects;
+      if (!Array.isArray(projects)) {
+        throw new InvalidResponseError("has no `projects` list", { status: answer.response.status, operation: list.id, excerpt: JSON.stringify(answer.data ?? null).slice(0, 200) });
+      }
+      return projects as Array<{ id: string; name: string }>;
     },
   };
 }

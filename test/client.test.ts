@@ -3,8 +3,8 @@
  * each operation, with AK/SK signing (verified server-side) and with a token.
  */
 import { createQuerySerializer } from "openapi-fetch";
-import { describe, expect, it } from "vitest";
-import { createClient, type HwcloudClient, operations, type OperationId } from "../src/index.ts";
+import { describe, expect, it, vi } from "vitest";
+import { createClient, type HwcloudClient, InvalidResponseError, operations, type OperationId } from "../src/index.ts";
 import { requestExamples, samplesOf } from "../src/mock/spec.ts";
 import { verifySignature } from "../src/mock/verify.ts";
 import { useLoopbackCloud } from "./helpers/loopback-cloud.ts";
@@ -169,16 +169,15 @@ describe("project id", () => {
     expect(cloud.server.requests[0]!.url).toBe("/v1.0/other-project/clusters/c/ext-data-sources/d");
   });
 
-  it("a call without project_id on a client without projectId is rejected before sending", async () => {
+  it("a call without project_id on a client without projectId asks IAM first, and fails typed before sending when IAM's answer is unusable", async () => {
+    vi.stubEnv("HUAWEICLOUD_SDK_PROJECT_ID", "");
     const client = createClient({ credentials: { token: TOKEN }, endpoints: cloud.endpoints });
-    await expect(
-      (client.dws.updateDataSource as (args: object) => Promise<unknown>)({
-        cluster_id: "c",
-        ext_data_source_id: "d",
-        body: { reconfigure: { reboot: false } },
-      }),
-    ).rejects.toMatchObject({ name: "ValidationError", field: "path.project_id", rule: "required" });
-    expect(cloud.server.requests).toHaveLength(0);
+    const error = await client.dws
+      .updateDataSource({ cluster_id: "c", ext_data_source_id: "d", body: { reconfigure: { reboot: false } } })
+      .catch((e: unknown) => e);
+    vi.unstubAllEnvs();
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(cloud.server.requests.map((request) => `${request.method} ${request.url}`)).toEqual(["GET /v3/projects?name=cn-north-4"]);
   });
 });
 

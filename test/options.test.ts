@@ -79,7 +79,7 @@ describe("resolveClientOptions", () => {
   });
 
   it.each<[string, Partial<ClientOptions>, string, string]>([
-    ["no credentials", { credentials: undefined as never }, "credentials", "oneOf"],
+    ["null credentials", { credentials: null as never }, "credentials", "oneOf"],
     ["both a token and keys", { credentials: { token: "t", ak: "a", sk: "s" } as never }, "credentials", "oneOf"],
     ["an empty token", { credentials: { token: "" } }, "credentials.token", "required"],
     ["a token with CR/LF", { credentials: { token: "t\r\nX-Evil: 1" } }, "credentials.token", "pattern"],
@@ -119,6 +119,14 @@ describe("resolveClientOptions", () => {
       rule: "pattern",
     });
     expect(validationErrorOf(() => createClient({ credentials: TOKEN, userAgent: "app\r\nX-Evil: 1" }))).toMatchObject({ field: "userAgent" });
+  });
+
+  it("falls back to the credential chain when credentials are left out, and wraps a provider function to cache it", () => {
+    expect(typeof resolveClientOptions({}, {}).credentials).toBe("function");
+    const provider = async () => ({ ak: "a", sk: "s" });
+    const wrapped = resolveClientOptions({ credentials: provider }, {}).credentials;
+    expect(typeof wrapped).toBe("function");
+    expect(wrapped).not.toBe(provider);
   });
 
   it("is what createClient runs: a bad option fails createClient itself, before any call", () => {
