@@ -33,10 +33,12 @@ async function main(): Promise<void> {
   const docs = await step("render the docs", () => buildDocs(), (result) => `${result.out} (${(result.bytes / 1024).toFixed(0)} KiB)`);
 
   // Imported only now: they are built on generated/, which the step above may have just rewritten.
-  const { startMockCloud } = await import("hwcloud-typed/mock");
+  const { MOCK_AK, MOCK_SK, startMockCloud } = await import("hwcloud-typed/mock");
+  const { operations } = await import("hwcloud-typed");
   const { updateAllWithAkSk } = await import("../examples/aksk.ts");
   const { renameSnapshotWithToken } = await import("../examples/token.ts");
   const { retryThroughFaults } = await import("../examples/retries.ts");
+  const { renameSnapshotFromEnvironment } = await import("../examples/environment.ts");
   const cloud = await step("start the mock cloud", () => startMockCloud(), (started) => started.url);
   try {
     const results: Record<string, unknown> = {};
@@ -44,20 +46,45 @@ async function main(): Promise<void> {
       results.aksk = await updateAllWithAkSk(cloud.endpoints, cloud.resources);
       results.token = await renameSnapshotWithToken(cloud.endpoints, cloud.resources);
       results.retries = await retryThroughFaults(cloud);
+      results.environment = await withEnvironment(
+        { HUAWEICLOUD_SDK_AK: MOCK_AK, HUAWEICLOUD_SDK_SK: MOCK_SK, HUAWEICLOUD_SDK_PROJECT_ID: undefined },
+        () => renameSnapshotFromEnvironment(cloud.endpoints, cloud.resources),
+      );
     });
     console.log();
     console.log(formatRequestLog(cloud.requests));
     const retries = (results.retries as { retries: string[] }).retries;
     const successes = cloud.requests.filter((request) => request.status === 200);
     console.log();
-    console.log(`${new Set(successes.map((request) => request.operation)).size} of 5 operations succeeded; ${cloud.requests.length} requests in all.`);
+    const total = Object.keys(operations).length;
+    console.log(`${new Set(successes.map((request) => request.operation)).size} of ${total} operations succeeded; ${cloud.requests.length} requests in all.`);
     console.log("Retried call (UpdateVpcPeering):");
     for (const retry of retries) console.log(`  ${retry}`);
     console.log("  then 200.");
+    const lookup = cloud.requests.find((request) => request.operation === "KeystoneListProjects");
+    console.log("Credentials from HUAWEICLOUD_SDK_AK/SK, no project ID given (examples/environment.ts):");
+    console.log(`  project looked up once: ${lookup?.method} ${lookup?.path} -> ${lookup?.status}`);
     console.log(`Docs: ${docs.out}`);
     console.log("  Open it in a browser; `npm run docs:serve` serves it with live reload.");
   } finally {
     await cloud.close();
+  }
+}
+
+/** Runs `work` with these environment variables set (undefined: unset), then puts the old values back. */
+async function withEnvironment<T>(variables: Record<string, string | undefined>, work: () => Promise<T>): Promise<T> {
+  const saved = Object.fromEntries(Object.keys(variables).map((name) => [name, process.env[name]]));
+  const apply = (values: Record<string, string | undefined>) => {
+    for (const [name, value] of Object.entries(values)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  };
+  apply(variables);
+  try {
+    return await work();
+  } finally {
+    apply(saved);
   }
 }
 

@@ -1,9 +1,10 @@
 /** The examples under examples/ (quoted in the README) run against the mock cloud and do what they say. */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { updateAllWithAkSk } from "../examples/aksk.ts";
+import { renameSnapshotFromEnvironment } from "../examples/environment.ts";
 import { retryThroughFaults } from "../examples/retries.ts";
 import { renameSnapshotWithToken } from "../examples/token.ts";
-import { type MockCloud, startMockCloud } from "../src/mock/index.ts";
+import { MOCK_AK, MOCK_SK, type MockCloud, startMockCloud } from "../src/mock/index.ts";
 
 let cloud: MockCloud;
 beforeEach(async () => {
@@ -34,6 +35,21 @@ describe("examples", () => {
     expect(result.notFound).toMatchObject({ status: 404, code: "itemNotFound" });
     expect(result.notFound.requestId).toBe(cloud.requests[1]!.requestId);
     expect(cloud.requests.every((request) => request.auth?.ok && request.auth.scheme === "token")).toBe(true);
+  });
+
+  it("environment.ts signs with the environment's keys and looks the project up through IAM", async () => {
+    vi.stubEnv("HUAWEICLOUD_SDK_AK", MOCK_AK);
+    vi.stubEnv("HUAWEICLOUD_SDK_SK", MOCK_SK);
+    vi.stubEnv("HUAWEICLOUD_SDK_PROJECT_ID", "");
+    try {
+      expect((await renameSnapshotFromEnvironment(cloud.endpoints, cloud.resources)).name).toBe("named-from-the-environment");
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(cloud.requests.map((request) => [request.method, request.path.split("?")[0], request.auth?.ok && request.auth.scheme])).toEqual([
+      ["GET", "/v3/projects", "aksk"],
+      ["PUT", `/v2/${cloud.resources.CinderUpdateSnapshot.project_id}/snapshots/${cloud.resources.CinderUpdateSnapshot.snapshot_id}`, "aksk"],
+    ]);
   });
 
   it("retries.ts rides out two 503s and a 429 and reports each retry", async () => {
