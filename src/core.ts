@@ -10,7 +10,7 @@
  * The request path is the client's own: `createCall` over
  * `withRetry(withAuth(transport))`.
  */
-import { defaultSend } from "#transport";
+import { createDefaultSend } from "#transport";
 import { userAgentHeader } from "#user-agent";
 import type { OperationArgs, OperationCallArgs, OperationResult } from "../generated/methods.ts";
 import type { operations as SpecOperations } from "../generated/schema.ts";
@@ -18,28 +18,32 @@ import { withAuth } from "./auth/layer.ts";
 import { type Call, createCall } from "./call.ts";
 import type { OperationDescriptor } from "./operation.ts";
 import { type CallInit, type ClientOptions, DEFAULT_USER_AGENT, resolveClientOptions } from "./options.ts";
+import { createProjectIdResolver, projectIdSources } from "./project-id.ts";
 import { splitArgs } from "./request.ts";
 import { createRetryBudget } from "./retry/budget.ts";
 import { withRetry } from "./retry/loop.ts";
 import { fromFetch } from "./transport/fetch.ts";
 
-declare const hasProjectId: unique symbol;
-
-/** A configured request path; `HasProjectId` lets calls leave `project_id` out. */
-export interface Core<HasProjectId extends boolean = boolean> {
+/** A configured request path: options checked, layers built, one transport. */
+export interface Core {
   readonly call: Call;
-  /** Types only: whether the options gave a project id. */
-  readonly [hasProjectId]?: HasProjectId;
 }
 
 /** An operation descriptor of `hwcloud-typed/operations`, e.g. `UpdateVpcPeering`. */
 export type Operation<Id extends keyof SpecOperations = keyof SpecOperations> = OperationDescriptor & { readonly id: Id };
 
-/** Checks the options once, as `createClient` does, and builds the layers every call goes through. */
-export function createCore<const O extends ClientOptions>(options: O): Core<O extends { projectId: string } ? true : false> {
+/**
+ * Checks the options once and builds the layers every call goes through;
+ * `createClient` is this core with a method per operation. A `{project_id}`
+ * nobody gave is looked up through the same path, by a call that needs none.
+ */
+export function createCore(options: ClientOptions = {}): Core {
   const config = resolveClientOptions(options, userAgentHeader(options.userAgent ?? DEFAULT_USER_AGENT));
-  const transport = options.fetch ? fromFetch(options.fetch) : defaultSend;
-  return { call: createCall(config, withRetry(withAuth(transport, config), createRetryBudget())) };
+  // One transport per client: its keep-alive sockets, and the proxy settings read at its first request.
+  const transport = options.fetch ? fromFetch(options.fetch) : createDefaultSend({ proxy: options.proxy, ca: options.ca });
+  const send = withRetry(withAuth(transport, config), createRetryBudget());
+  const plainCall = createCall(config, send);
+  return { call: createCall(config, send, createProjectIdResolver(projectIdSources(config, plainCall))) };
 }
 
 /**
@@ -47,10 +51,10 @@ export function createCore<const O extends ClientOptions>(options: O): Core<O ex
  * (`client.vpc.updateVpcPeering(args, init)`): resolves to the answer's data,
  * or throws its typed error.
  */
-export async function call<Id extends keyof SpecOperations, HasProjectId extends boolean>(
-  core: Core<HasProjectId>,
+export async function call<Id extends keyof SpecOperations>(
+  core: Core,
   operation: Operation<Id>,
-  ...[args, init]: OperationCallArgs<OperationArgs<Id, HasProjectId>, CallInit>
+  ...[args, init]: OperationCallArgs<OperationArgs<Id>, CallInit>
 ): Promise<OperationResult<Id>> {
   const answer = await core.call(operation, splitArgs(operation, args as Record<string, unknown> | undefined), init);
   if (answer.error) throw answer.error;

@@ -5,7 +5,7 @@
  * credentials file's project_id), else the project IAM lists under the
  * region's name, looked up once per client.
  */
-import { operations } from "../generated/operations.ts";
+import { KeystoneListProjects } from "../generated/operations.ts";
 import { untilAborted } from "./abort.ts";
 import type { Call } from "./call.ts";
 import { environmentProjectId } from "./credentials/env.ts";
@@ -68,7 +68,7 @@ export function projectIdSources(config: Pick<ClientConfig, "credentials" | "reg
     region: config.region,
     fromCredentials: async (signal) => fromEnvironment ?? (typeof credentials === "function" ? (await credentials(signal)).projectId : undefined),
     listProjects: async (name) => {
-      const list: OperationDescriptor = operations.KeystoneListProjects;
+      const list: OperationDescriptor = KeystoneListProjects;
       const answer = await call(list, { input: { path: {}, query: { name }, header: {} }, unknown: [] }, undefined);
       if (answer.error) throw answer.error;
       const projects = (answer.data as { projects?: unknown } | undefined)?.projects;
