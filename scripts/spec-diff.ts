@@ -18,7 +18,7 @@ export const DEFAULT_SPEC = "openapi/openapi.yaml";
 export async function specDiff(options: { base: string; spec: string }): Promise<SpecDiffReport> {
   const [before, after] = await Promise.all([
     bundleSpecAtRef(options.base, options.spec),
-    bundleSpec(options.spec).catch((error: unknown) => {
+    bundleSpec(options.spec, { dereference: true }).catch((error: unknown) => {
       throw new SpecDiffError(`${options.spec} does not bundle: ${error instanceof Error ? error.message : error}`);
     }),
   ]);

@@ -6,7 +6,7 @@
  * response field non-breaking, which breaks every caller that reads it).
  */
 import type { OpenApiDocument } from "../bundle.ts";
-import { KEYED_METHOD, resolveRef } from "./client-operations.ts";
+import { KEYED_METHOD } from "./client-operations.ts";
 import { type Change, code, type Draft, fallback } from "./change.ts";
 import type { Comparison, LibraryDiff } from "./compare.ts";
 import { schemaChange } from "./schema-changes.ts";
@@ -76,8 +76,8 @@ function parameterSubject(parameter: any): string {
 
 function parameterChange(diff: LibraryDiff, rest: Array<string | number>, documents: Documents): Draft[] {
   if (rest.length === 1) {
-    const added = diff.action === "add" || diff.action === "replace" ? resolveRef(documents.after, diff.after) : undefined;
-    const removed = diff.action === "remove" || diff.action === "replace" ? resolveRef(documents.before, diff.before) : undefined;
+    const added: any = diff.action === "add" || diff.action === "replace" ? diff.after : undefined;
+    const removed: any = diff.action === "remove" || diff.action === "replace" ? diff.before : undefined;
     return [
       ...(removed ? [{ kind: "parameter-removed" as const, subject: parameterSubject(removed), detail: "removed", breaking: true }] : []),
       ...(added
@@ -90,7 +90,7 @@ function parameterChange(diff: LibraryDiff, rest: Array<string | number>, docume
         : []),
     ];
   }
-  const parameter = resolveRef(documents.before, documents.operation?.parameters?.[rest[0] as number]);
+  const parameter = documents.operation?.parameters?.[rest[0] as number];
   const subject = parameterSubject(parameter);
   const [part, ...below] = rest.slice(1);
   switch (part) {
@@ -122,7 +122,7 @@ function parameterChange(diff: LibraryDiff, rest: Array<string | number>, docume
 function requestBodyChange(diff: LibraryDiff, rest: Array<string | number>, documents: Documents): Draft[] {
   if (rest.length === 0) {
     if (diff.after !== undefined && diff.before === undefined) {
-      const required = resolveRef(documents.after, diff.after)?.required === true;
+      const required = (diff.after as { required?: unknown } | undefined)?.required === true;
       return [{ kind: "body-added", subject: "body", detail: required ? "added (required)" : "added (optional)", breaking: required }];
     }
     if (diff.after === undefined) return [{ kind: "body-removed", subject: "body", detail: "removed", breaking: true }];

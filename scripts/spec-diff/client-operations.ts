@@ -6,6 +6,7 @@
  * compared with itself, and its route change is reported as one finding.
  */
 import type { OpenApiDocument } from "../bundle.ts";
+import { methodName } from "../spec-model.ts";
 
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"] as const;
 
@@ -14,23 +15,7 @@ export const KEYED_METHOD = "post";
 
 /** `client.vpc.updateVpcPeering` for `x-service: vpc` and `operationId: UpdateVpcPeering`. */
 export function clientName(service: string, operationId: string): string {
-  return `client.${service}.${operationId.charAt(0).toLowerCase()}${operationId.slice(1)}`;
-}
-
-/** A local `$ref` (`#/components/...`) followed to what it names; anything else is returned as is. */
-export function resolveRef(document: OpenApiDocument, value: unknown): any {
-  let node: any = value;
-  const seen = new Set<string>();
-  while (node && typeof node === "object" && typeof node.$ref === "string" && node.$ref.startsWith("#/")) {
-    if (seen.has(node.$ref)) return undefined;
-    seen.add(node.$ref);
-    node = node.$ref
-      .slice(2)
-      .split("/")
-      .map((segment: string) => decodeURIComponent(segment).replace(/~1/g, "/").replace(/~0/g, "~"))
-      .reduce((parent: any, key: string) => parent?.[key], document);
-  }
-  return node;
+  return `client.${service}.${methodName(operationId)}`;
 }
 
 /** `https://vpc.{region}.myhuaweicloud.com` serves `vpc`: the client's fallback when `x-service` is missing. */
@@ -44,8 +29,8 @@ function serviceOf(operation: any, pathItem: any, document: OpenApiDocument): st
 function mergedParameters(document: OpenApiDocument, pathItem: any, operation: any): unknown[] {
   const own: unknown[] = operation.parameters ?? [];
   const key = (parameter: unknown) => {
-    const resolved = resolveRef(document, parameter);
-    return `${resolved?.in}:${resolved?.name}`;
+    const { in: location, name } = parameter as { in?: string; name?: string };
+    return `${location}:${name}`;
   };
   const ownKeys = new Set(own.map(key));
   const inherited = ((pathItem.parameters ?? []) as unknown[]).filter((parameter) => !ownKeys.has(key(parameter)));
@@ -60,7 +45,7 @@ function mergedParameters(document: OpenApiDocument, pathItem: any, operation: a
 export function keyedByClientName(document: OpenApiDocument): OpenApiDocument {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [path, rawPathItem] of Object.entries<any>(document.paths ?? {})) {
-    const pathItem = resolveRef(document, rawPathItem) ?? {};
+    const pathItem = rawPathItem ?? {};
     for (const method of METHODS) {
       const operation = pathItem[method];
       if (!operation || typeof operation !== "object") continue;

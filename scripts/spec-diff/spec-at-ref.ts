@@ -42,7 +42,7 @@ export async function bundleSpecAtRef(ref: string, specPath: string): Promise<Op
     const archive = path.join(work, "spec.tar");
     await git(["archive", "--format=tar", `--output=${archive}`, commit, "--", folder], root);
     await run("tar", ["-xf", archive, "-C", work]);
-    return await bundleSpec(path.join(work, relative)).catch((error: unknown) => {
+    return await bundleSpec(path.join(work, relative), { dereference: true }).catch((error: unknown) => {
       throw new SpecDiffError(`${relative} at ${ref} does not bundle: ${error instanceof Error ? error.message : error}`);
     });
   } finally {

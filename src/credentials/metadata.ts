@@ -1,3 +1,4 @@
+import { parseOrText } from "../answer.ts";
 import { AbortError, ConnectionError, createHuaweiCloudError, TimeoutError, ValidationError } from "../errors.ts";
 import { checkCredentials, type CredentialProvider } from "./provider.ts";
 
@@ -106,12 +107,7 @@ function fromAnswer(text: string) {
 
 /** A refusal names the status and Huawei's code and message; an error body holds no credential. */
 function answerError(response: Response, text: string, what: string) {
-  let body: unknown = text;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    // Plain text stays as it is.
-  }
+  const body = parseOrText(text);
   return createHuaweiCloudError({
     status: response.status,
     operation: `${SOURCE} ${what}`,

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { services } from "../../generated/operations.ts";
+import { parseOrText } from "../answer.ts";
 import type { Endpoints } from "../endpoints.ts";
 import { createAuthenticator, DEFAULT_MOCK_CREDENTIALS, type MockCredentials } from "./auth.ts";
 import { corsHeaders, isPreflight, preflightHeaders } from "./cors.ts";
@@ -223,10 +224,5 @@ function recordableHeaders(headers: IncomingHttpHeaders): Record<string, string>
 function recordableBody(bytes: Uint8Array, maxBytes: number): Pick<RecordedRequest, "body" | "bodyTruncated"> {
   if (bytes.length === 0) return { body: undefined };
   if (bytes.length > maxBytes) return { body: Buffer.from(bytes.subarray(0, maxBytes)).toString("utf8"), bodyTruncated: true };
-  const text = Buffer.from(bytes).toString("utf8");
-  try {
-    return { body: JSON.parse(text) };
-  } catch {
-    return { body: text };
-  }
+  return { body: parseOrText(Buffer.from(bytes).toString("utf8")) };
 }
