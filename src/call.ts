@@ -6,12 +6,14 @@
 import { type Answer, readAnswer } from "./answer.ts";
 import type { HttpResponse } from "./layers.ts";
 import type { OperationDescriptor } from "./operation.ts";
-import type { ProjectIdResolver } from "./project-id.ts";
 import { type CallInit, type ClientConfig, callPolicy } from "./options.ts";
 import { buildRequest, type SplitInput } from "./request.ts";
 import type { RetryingSend } from "./retry/loop.ts";
 
 export type CallResult = Answer & { response: HttpResponse };
+
+/** Finds the project ID of a call that needs one and was given none (src/project-id.ts). */
+export type ProjectIdResolver = (signal: AbortSignal | undefined) => Promise<string>;
 
 export type Call = (operation: OperationDescriptor, input: SplitInput, init: CallInit | undefined) => Promise<CallResult>;
 

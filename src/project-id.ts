@@ -7,13 +7,11 @@
  */
 import { KeystoneListProjects } from "../generated/operations.ts";
 import { untilAborted } from "./abort.ts";
-import type { Call } from "./call.ts";
+import type { Call, ProjectIdResolver } from "./call.ts";
 import { environmentProjectId } from "./credentials/env.ts";
 import { InvalidResponseError, ProjectIdNotFoundError } from "./errors.ts";
 import type { OperationDescriptor } from "./operation.ts";
 import type { ClientConfig } from "./options.ts";
-
-export type ProjectIdResolver = (signal: AbortSignal | undefined) => Promise<string>;
 
 export interface ProjectIdSources {
   /** The project ID the credentials name, if any; asked first. */
