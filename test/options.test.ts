@@ -8,20 +8,12 @@ import { operations } from "../generated/operations.ts";
 import { createClient, ValidationError } from "../src/index.ts";
 import { type ClientOptions, callPolicy, DEFAULT_MAX_RESPONSE_BYTES, resolveClientOptions } from "../src/options.ts";
 import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from "../src/retry/policy.ts";
+import { thrownBy } from "./helpers/thrown.ts";
 
 const TOKEN = { token: "t" };
 const resolve = (options: Partial<ClientOptions>) => resolveClientOptions({ credentials: TOKEN, ...options }, { "user-agent": "default-agent" });
 
-/** The ValidationError `run` throws, or a failure when it throws nothing or something else. */
-function validationErrorOf(run: () => unknown): ValidationError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    return error as ValidationError;
-  }
-  return expect.unreachable("expected a ValidationError");
-}
+const validationErrorOf = (run: () => unknown): ValidationError => thrownBy(run, ValidationError);
 
 describe("resolveClientOptions", () => {
   it("fills the defaults: validation on, 10 MiB answers, the default retry policy and a 30 s attempt timeout", () => {

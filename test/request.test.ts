@@ -10,6 +10,7 @@ import { ValidationError } from "../src/errors.ts";
 import { type ClientOptions, resolveClientOptions } from "../src/options.ts";
 import { buildRequest, splitArgs } from "../src/request.ts";
 import { testOperations } from "./helpers/operations.ts";
+import { thrownBy } from "./helpers/thrown.ts";
 
 const { ListServers, CreateServer, DeleteServer, TagServer } = testOperations;
 const ENDPOINT = "http://127.0.0.1:9";
@@ -23,16 +24,7 @@ const listArgs = { limit: 10, "X-Client-Token": "idem-1" };
 const build = (operation = ListServers, args: Record<string, unknown> = listArgs, options: Partial<ClientOptions> = {}, init = {}) =>
   buildRequest(operation, splitArgs(operation, args), configOf(options), init);
 
-/** The ValidationError building throws. */
-function refusal(run: () => unknown): ValidationError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    return error as ValidationError;
-  }
-  return expect.unreachable("expected a ValidationError");
-}
+const refusal = (run: () => unknown): ValidationError => thrownBy(run, ValidationError);
 
 describe("splitArgs", () => {
   it("puts each argument in its parameter's location, the body apart, and lists unknown names", () => {
