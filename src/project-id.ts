@@ -60,11 +60,12 @@ export function createProjectIdResolver(sources: ProjectIdSources): ProjectIdRes
  * (`GET /v3/projects?name=<region>` on the `iam` endpoint), through `call`.
  */
 export function projectIdSources(config: Pick<ClientConfig, "credentials" | "region">, call: Call): ProjectIdSources {
-  const fromEnvironment = environmentProjectId();
   const { credentials } = config;
   return {
     region: config.region,
-    fromCredentials: async (signal) => fromEnvironment ?? (typeof credentials === "function" ? (await credentials(signal)).projectId : undefined),
+    // Read only when a call needs it: a client given its project ID never touches the environment.
+    fromCredentials: async (signal) =>
+      environmentProjectId() ?? (typeof credentials === "function" ? (await credentials(signal)).projectId : undefined),
     listProjects: async (name) => {
       const list: OperationDescriptor = KeystoneListProjects;
       const answer = await call(list, { input: { path: {}, query: { name }, header: {} }, unknown: [] }, undefined);

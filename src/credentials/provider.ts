@@ -26,9 +26,26 @@ export type CredentialProvider = (signal?: AbortSignal) => Promise<ProvidedCrede
 /** Process environment variables, or any stand-in for them. */
 export type Environment = Readonly<Record<string, string | undefined>>;
 
-/** The process environment where there is one (Node, Deno, Bun), an empty one elsewhere. */
+/**
+ * The process environment where there is one (Node, Deno, Bun), an empty one
+ * elsewhere. A variable the runtime will not let us read (Deno without
+ * --allow-env throws) reads as unset, as it would be for this client.
+ */
 export function processEnvironment(): Environment {
-  return globalThis.process?.env ?? {};
+  const env = globalThis.process?.env;
+  if (env === undefined) return {};
+  return new Proxy(
+    {},
+    {
+      get(_, name) {
+        try {
+          return typeof name === "string" ? env[name] : undefined;
+        } catch {
+          return undefined;
+        }
+      },
+    },
+  );
 }
 
 /**
