@@ -1,13 +1,14 @@
 /**
  * The benchmark's loopback server, run in its own process (bench/run.ts forks
  * it) so its work does not share an event loop with the clients measured.
- * Every request is read whole and answered with a small 200: IAM's project
- * list for `GET /v3/projects`, the same UpdateVpcPeering answer for any other
- * method and path.
+ * It is the tests' loopback server, keeping no log. Every request is read
+ * whole and answered with a small 200: IAM's project list for
+ * `GET /v3/projects`, the same UpdateVpcPeering answer for any other method
+ * and path.
  *
  * Tells its parent the port over IPC, and exits when the parent disconnects.
  */
-import { createServer } from "node:http";
+import { startServer } from "../test/helpers/loopback-server.ts";
 
 const body = Buffer.from(
   JSON.stringify({
@@ -45,17 +46,14 @@ const headersOf = (answer: Buffer) => ({
 const peeringHeaders = headersOf(body);
 const projectsHeaders = headersOf(projects);
 
-const server = createServer((request, response) => {
-  const listing = request.method === "GET" && request.url?.startsWith("/v3/projects");
-  request.on("data", () => undefined);
-  request.on("end", () => (listing ? response.writeHead(200, projectsHeaders).end(projects) : response.writeHead(200, peeringHeaders).end(body)));
-});
-server.keepAliveTimeout = 60_000;
-
-server.listen(0, "127.0.0.1", () => {
-  const address = server.address();
-  if (address === null || typeof address === "string") throw new Error("no TCP address");
-  process.send?.({ port: address.port });
-});
+const server = await startServer(
+  (request, response) => {
+    const listing = request.method === "GET" && request.url.startsWith("/v3/projects");
+    if (listing) response.writeHead(200, projectsHeaders).end(projects);
+    else response.writeHead(200, peeringHeaders).end(body);
+  },
+  { record: false, keepAliveTimeout: 60_000 },
+);
+process.send?.({ port: server.port });
 
 process.on("disconnect", () => process.exit(0));

@@ -123,7 +123,7 @@ describe("createCall over the client's real layers", () => {
 
     await call(operation, splitArgs(operation, args), undefined);
 
-    const [received] = cloud.server.requests;
+    const [received] = cloud.server.received;
     expect(received).toMatchObject({ method, url: target });
     const verdict = await verifySignature(received!, (ak) => (ak === AK ? SK : undefined), new Date());
     expect(verdict).toEqual({ ok: true, ak: AK });

@@ -73,8 +73,8 @@ describe.each(ids)("%s", (id) => {
   it("with AK/SK: sends the method, the exact path and query and the JSON body, signed so the server can verify it", async () => {
     const client = createClient({ credentials: { ak: AK, sk: SK }, projectId: PROJECT_ID, endpoints: cloud.endpoints });
     await call(client, id);
-    expect(cloud.server.requests).toHaveLength(1);
-    const [received] = cloud.server.requests;
+    expect(cloud.server.received).toHaveLength(1);
+    const [received] = cloud.server.received;
     expect(received!.method).toBe(operations[id].method);
     expect(received!.url).toBe(expectedTarget(id));
     expect(receivedBody(received!.body)).toEqual(expectedBody(id));
@@ -92,7 +92,7 @@ describe.each(ids)("%s", (id) => {
   it("with AK/SK: a server holding another secret rejects the signature", async () => {
     const client = createClient({ credentials: { ak: AK, sk: SK }, projectId: PROJECT_ID, endpoints: cloud.endpoints });
     await call(client, id);
-    const [received] = cloud.server.requests;
+    const [received] = cloud.server.received;
     const verdict = await verifySignature(
       { method: received!.method, url: received!.url, headers: received!.headers, body: received!.body },
       () => "another-secret",
@@ -104,7 +104,7 @@ describe.each(ids)("%s", (id) => {
   it("with a token: sends X-Auth-Token and no signature", async () => {
     const client = createClient({ credentials: { token: TOKEN }, projectId: PROJECT_ID, endpoints: cloud.endpoints });
     await call(client, id);
-    const [received] = cloud.server.requests;
+    const [received] = cloud.server.received;
     expect(received!.method).toBe(operations[id].method);
     expect(received!.url).toBe(expectedTarget(id));
     expect(receivedBody(received!.body)).toEqual(expectedBody(id));
@@ -123,7 +123,7 @@ describe("tokens", () => {
     });
     await call(client, "UpdateDataSource");
     await call(client, "UpdateDataSource");
-    expect(cloud.server.requests.map((request) => request.headers["x-auth-token"])).toEqual(["token-1", "token-2"]);
+    expect(cloud.server.received.map((request) => request.headers["x-auth-token"])).toEqual(["token-1", "token-2"]);
   });
 
   it("calls it again for every attempt, with that attempt's AbortSignal", async () => {
@@ -139,7 +139,7 @@ describe("tokens", () => {
     expect(signals).toHaveLength(2);
     expect(signals[0]).toBeInstanceOf(AbortSignal);
     expect(signals[0]).not.toBe(signals[1]);
-    expect(cloud.server.requests.map((request) => request.headers["x-auth-token"])).toEqual(["token-1", "token-2"]);
+    expect(cloud.server.received.map((request) => request.headers["x-auth-token"])).toEqual(["token-1", "token-2"]);
   });
 
   it("a token function that never settles is bounded by the attempt timeout, and its signal fires", async () => {
@@ -153,7 +153,7 @@ describe("tokens", () => {
     });
     await expect(call(client, "UpdateVpcPeering")).rejects.toMatchObject({ name: "TimeoutError" });
     expect(given?.aborted).toBe(true);
-    expect(cloud.server.requests).toHaveLength(0);
+    expect(cloud.server.received).toHaveLength(0);
   });
 });
 
@@ -166,7 +166,7 @@ describe("project id", () => {
       ext_data_source_id: "d",
       body: { reconfigure: { reboot: false } },
     });
-    expect(cloud.server.requests[0]!.url).toBe("/v1.0/other-project/clusters/c/ext-data-sources/d");
+    expect(cloud.server.received[0]!.url).toBe("/v1.0/other-project/clusters/c/ext-data-sources/d");
   });
 
   it("a call without project_id on a client without projectId asks IAM first, and fails typed before sending when IAM's answer is unusable", async () => {
@@ -177,7 +177,7 @@ describe("project id", () => {
       .catch((e: unknown) => e);
     vi.unstubAllEnvs();
     expect(error).toBeInstanceOf(InvalidResponseError);
-    expect(cloud.server.requests.map((request) => `${request.method} ${request.url}`)).toEqual(["GET /v3/projects?name=cn-north-4"]);
+    expect(cloud.server.received.map((request) => `${request.method} ${request.url}`)).toEqual(["GET /v3/projects?name=cn-north-4"]);
   });
 });
 
@@ -194,7 +194,7 @@ describe("headers", () => {
       { vpc_endpoint_id: "e", body: { routetables: [] } },
       { headers: { "X-Trace": "t-1" } },
     );
-    const [received] = cloud.server.requests;
+    const [received] = cloud.server.received;
     expect(received!.headers["user-agent"]).toBe("my-app/1.2");
     expect(received!.headers["x-team"]).toBe("networking");
     expect(received!.headers["x-trace"]).toBe("t-1");
@@ -208,8 +208,8 @@ describe("retries and cancellation through the client", () => {
     const client = createClient({ credentials: { ak: AK, sk: SK }, projectId: PROJECT_ID, endpoints: cloud.endpoints, retry: { baseDelayMs: 1 } });
     const result = await client.vpc.updateVpcPeering({ peering_id: "p-1", body: { peering: { name: "n" } } });
     expect(result).toEqual({ peering: { id: "p-1" } });
-    expect(cloud.server.requests).toHaveLength(2);
-    for (const received of cloud.server.requests) {
+    expect(cloud.server.received).toHaveLength(2);
+    for (const received of cloud.server.received) {
       const verdict = await verifySignature(
         { method: received.method, url: received.url, headers: received.headers, body: received.body },
         (ak) => (ak === AK ? SK : undefined),
@@ -217,7 +217,7 @@ describe("retries and cancellation through the client", () => {
       );
       expect(verdict.ok).toBe(true);
     }
-    expect(cloud.server.requests[0]!.headers["x-client-request-id"]).toBe(cloud.server.requests[1]!.headers["x-client-request-id"]);
+    expect(cloud.server.received[0]!.headers["x-client-request-id"]).toBe(cloud.server.received[1]!.headers["x-client-request-id"]);
   });
 
   it("gives up after the attempts allowed, with the count on the typed error", async () => {
@@ -227,7 +227,7 @@ describe("retries and cancellation through the client", () => {
       .cinderUpdateSnapshot({ snapshot_id: "s", body: { snapshot: { name: "n" } } })
       .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ name: "ServerError", status: 503, code: "EVS.0001", attempts: 3, operation: "CinderUpdateSnapshot" });
-    expect(cloud.server.requests).toHaveLength(3);
+    expect(cloud.server.received).toHaveLength(3);
   });
 
   it("never resends an operation that is not idempotent after a 503: UpdateDataSource may have started its job", async () => {
@@ -237,7 +237,7 @@ describe("retries and cancellation through the client", () => {
       .updateDataSource({ cluster_id: "c", ext_data_source_id: "d", body: { reconfigure: { reboot: true } } })
       .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ name: "ServerError", status: 503, attempts: 1, operation: "UpdateDataSource" });
-    expect(cloud.server.requests).toHaveLength(1);
+    expect(cloud.server.received).toHaveLength(1);
   });
 
   it("per-call retry settings override the client's", async () => {
@@ -246,7 +246,7 @@ describe("retries and cancellation through the client", () => {
     await client.vpcep
       .updateEndpointRoutetable({ vpc_endpoint_id: "e", body: { routetables: [] } }, { retry: { maxAttempts: 1 } })
       .catch(() => undefined);
-    expect(cloud.server.requests).toHaveLength(1);
+    expect(cloud.server.received).toHaveLength(1);
   });
 
   it("a caller's abort during the backoff rejects at once with AbortError and sends nothing more", async () => {
@@ -258,14 +258,14 @@ describe("retries and cancellation through the client", () => {
     const pending = client.vpc
       .updateVpcPeering({ peering_id: "p", body: { peering: { name: "n" } } }, { signal: controller.signal })
       .catch((caught: unknown) => caught);
-    await cloud.server.waitForRequests(1);
+    await cloud.server.waitForRequest(1);
     await new Promise((resolve) => setTimeout(resolve, 50));
     controller.abort(new Error("user cancelled"));
     const error = await pending;
     expect(error).toMatchObject({ name: "AbortError" });
     expect(performance.now() - started).toBeLessThan(5_000);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(cloud.server.requests).toHaveLength(1);
+    expect(cloud.server.received).toHaveLength(1);
   });
 
   it("a per-call timeout turns a stalled answer into a TimeoutError", async () => {
@@ -275,6 +275,6 @@ describe("retries and cancellation through the client", () => {
       .updateVpcPeering({ peering_id: "p", body: { peering: { name: "n" } } }, { timeout: 100 })
       .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ name: "TimeoutError", attempts: 2 });
-    expect(cloud.server.requests).toHaveLength(2);
+    expect(cloud.server.received).toHaveLength(2);
   });
 });

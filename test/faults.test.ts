@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AbortError, createClient, TimeoutError, ValidationError } from "../src/index.ts";
 import { createNodeSend } from "../src/transport/node.ts";
 import { fromFetch } from "../src/transport/fetch.ts";
-import { rejectionOf, within } from "./transport/loopback-server.ts";
+import { rejectionOf, within } from "./helpers/loopback-server.ts";
 import {
   clientOver,
   describeClientFaults,

@@ -4,7 +4,7 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import { ConnectionError, createClient, InvalidResponseError, NotFoundError, operations, type OperationId, ValidationError } from "../src/index.ts";
-import { type RecordedRequest, startFaultServer } from "./helpers/fault-server.ts";
+import { closedPort, type LoopbackRequest } from "./helpers/loopback-server.ts";
 import { useLoopbackCloud } from "./helpers/loopback-cloud.ts";
 
 const cloud = useLoopbackCloud();
@@ -23,7 +23,7 @@ describe("raw per-service clients", () => {
     expect(result.error).toBeUndefined();
     expect(result.data).toEqual({ peering: { id: "p", name: "n" } });
     expect(result.response.status).toBe(200);
-    expect(cloud.server.requests[0]!.headers["x-auth-token"]).toBe("t");
+    expect(cloud.server.received[0]!.headers["x-auth-token"]).toBe("t");
   });
 
   it("return the typed error in `error`, with operation and request id", async () => {
@@ -69,9 +69,8 @@ describe("raw per-service clients", () => {
   });
 
   it("throw, not return, a failure without an answer", async () => {
-    const closed = await startFaultServer();
-    await closed.close();
-    const dead = createClient({ credentials: { token: "t" }, endpoints: { vpc: closed.url }, retry: { maxAttempts: 1 } });
+    const origin = `http://127.0.0.1:${await closedPort()}`;
+    const dead = createClient({ credentials: { token: "t" }, endpoints: { vpc: origin }, retry: { maxAttempts: 1 } });
     const pending = dead.raw.vpc.PUT("/v2.0/vpc/peerings/{peering_id}", { params: { path: { peering_id: "p" } }, body: { peering: { name: "n" } } });
     await expect(pending).rejects.toBeInstanceOf(ConnectionError);
   });
@@ -82,7 +81,7 @@ describe("raw per-service clients", () => {
       params: { path: { project_id: "proj", vpc_endpoint_id: "e" }, header: { "X-Auth-Token": "subject-token" } },
       body: { routetables: [] },
     });
-    expect(cloud.server.requests[0]!.headers["x-auth-token"]).toBe("subject-token");
+    expect(cloud.server.received[0]!.headers["x-auth-token"]).toBe("subject-token");
   });
 
   it.each([
@@ -94,7 +93,7 @@ describe("raw per-service clients", () => {
     const error = await raw[method]!(url, { params: { path: { peering_id: "p", project_id: "p", snapshot_id: "s" } } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect(error).toMatchObject({ field: "url", rule: "enum", operation: `${method} ${url}` });
-    expect(cloud.server.requests).toHaveLength(0);
+    expect(cloud.server.received).toHaveLength(0);
   });
 
   it("check query and header parameters too: one the operation does not have is named, and nothing is sent", async () => {
@@ -111,20 +110,20 @@ describe("raw per-service clients", () => {
         expect.objectContaining({ field: "header.X-Language", rule: "additionalProperties" }),
       ]),
     );
-    expect(cloud.server.requests).toHaveLength(0);
+    expect(cloud.server.received).toHaveLength(0);
   });
 
   it("send a GET's query parameters as the named call does, and check them first", async () => {
     cloud.server.setFallback({ status: 200, headers: { "content-type": "application/json" }, body: '{"projects":[]}' });
     const result = await client().raw.iam.GET("/v3/projects", { params: { query: { name: "cn-north-4", per_page: 10 } } });
     expect(result.data).toEqual({ projects: [] });
-    expect(cloud.server.requests[0]).toMatchObject({ method: "GET", url: "/v3/projects?name=cn-north-4&per_page=10" });
+    expect(cloud.server.received[0]).toMatchObject({ method: "GET", url: "/v3/projects?name=cn-north-4&per_page=10" });
 
     const error = await client()
       .raw.iam.GET("/v3/projects", { params: { query: { per_page: 5001 } } })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "ValidationError", field: "query.per_page", rule: "maximum" });
-    expect(cloud.server.requests).toHaveLength(1);
+    expect(cloud.server.received).toHaveLength(1);
   });
 
   it("validate like the named calls, before sending", async () => {
@@ -134,7 +133,7 @@ describe("raw per-service clients", () => {
         body: { routetables: [] },
       }),
     ).rejects.toMatchObject({ field: "path.vpc_endpoint_id", rule: "maxLength" });
-    expect(cloud.server.requests).toHaveLength(0);
+    expect(cloud.server.received).toHaveLength(0);
   });
 });
 
@@ -147,14 +146,14 @@ describe("path parameters", () => {
     ["%2e%2e", "%252e%252e"],
   ])("are percent-encoded, so %j stays inside its segment", async (id, encoded) => {
     await client().vpc.updateVpcPeering({ peering_id: id, body: { peering: { name: "n" } } });
-    expect(cloud.server.requests[0]!.url).toBe(`/v2.0/vpc/peerings/${encoded}`);
+    expect(cloud.server.received[0]!.url).toBe(`/v2.0/vpc/peerings/${encoded}`);
   });
 
   it.each([".", ".."])("refuse %j, which URL parsing would resolve away", async (id) => {
     const error = await client().vpc.updateVpcPeering({ peering_id: id, body: { peering: { name: "n" } } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect(error).toMatchObject({ field: "path.peering_id", rule: "path-segment" });
-    expect(cloud.server.requests).toHaveLength(0);
+    expect(cloud.server.received).toHaveLength(0);
   });
 });
 
@@ -165,7 +164,7 @@ describe("header values", () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect(error).toMatchObject({ field: "init.headers.x-trace", rule: "pattern" });
-    expect(cloud.server.requests).toHaveLength(0);
+    expect(cloud.server.received).toHaveLength(0);
   });
 
   it("with CR or LF are refused in the client's options", () => {
@@ -193,7 +192,7 @@ describe("named and raw calls share one path", () => {
   }
 
   /** What identifies a request on the wire, less the per-call id. */
-  function wire({ method, url, headers, body }: RecordedRequest) {
+  function wire({ method, url, headers, body }: LoopbackRequest) {
     const { "x-client-request-id": _, ...rest } = headers;
     return { method, url, headers: rest, body: body.toString("utf8") };
   }
@@ -211,7 +210,7 @@ describe("named and raw calls share one path", () => {
       ...body,
       headers: { "X-Trace": "t-1" },
     });
-    const [fromNamed, fromRaw] = cloud.server.requests;
+    const [fromNamed, fromRaw] = cloud.server.received;
     expect(wire(fromNamed!)).toEqual(wire(fromRaw!));
     expect(fromNamed!.headers).toMatchObject({ "x-trace": "t-1", "x-team": "net" });
     expect(fromNamed!.headers["content-type"]).toBe("body" in body ? "application/json" : undefined);

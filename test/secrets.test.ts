@@ -6,7 +6,7 @@
 import { inspect } from "node:util";
 import { describe, expect, it, vi } from "vitest";
 import { createClient, type Endpoints, services } from "../src/index.ts";
-import { startFaultServer } from "./helpers/fault-server.ts";
+import { closedPort } from "./helpers/loopback-server.ts";
 import { useLoopbackCloud } from "./helpers/loopback-cloud.ts";
 
 const CANARY_SK = "CANARY-sk-7f3a9c";
@@ -49,9 +49,8 @@ describe("no secret in any rendering", () => {
   });
 
   it("of a connection error", async () => {
-    const closed = await startFaultServer();
-    await closed.close();
-    const dead = Object.fromEntries(Object.keys(services).map((service) => [service, closed.url])) as Endpoints;
+    const origin = `http://127.0.0.1:${await closedPort()}`;
+    const dead = Object.fromEntries(Object.keys(services).map((service) => [service, origin])) as Endpoints;
     const client = createClient({ credentials: { ak: "AK", sk: CANARY_SK, securityToken: CANARY_SECURITY_TOKEN }, endpoints: dead, retry: { maxAttempts: 1 } });
     const error = await client.vpc.updateVpcPeering({ peering_id: "p", body: { peering: { name: "n" } } }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "ConnectionError" });
@@ -105,7 +104,7 @@ describe("no secret in any rendering", () => {
     const error = await client.vpc.updateVpcPeering({ peering_id: "p", body: { peering: { name: "n" } } }).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "ValidationError", field: "credentials.token" });
     expectNoCanary(error);
-    expect(cloud.server.requests).toHaveLength(0);
+    expect(cloud.server.received).toHaveLength(0);
   });
 
   it("of an endpoint refused for carrying a user name and password", () => {

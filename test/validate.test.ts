@@ -56,7 +56,7 @@ describe("every documented constraint, broken through the client", () => {
       expect((error as ValidationError).operation).toBe(id);
       expect((error as ValidationError).issues).toContainEqual(expect.objectContaining({ field, rule }));
       expect((error as ValidationError).message).toContain(field);
-      expect(cloud.server.requests).toHaveLength(0);
+      expect(cloud.server.received).toHaveLength(0);
     },
   );
 
@@ -77,7 +77,7 @@ describe("a missing body", () => {
     const error = await callOf(client(), id)(validPath(id)).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ValidationError);
     expect(error).toMatchObject({ field: "body", rule: "required" });
-    expect(cloud.server.requests).toHaveLength(0);
+    expect(cloud.server.received).toHaveLength(0);
   });
 
   it("is checked on several operations", () => {
@@ -89,7 +89,7 @@ describe("an argument the operation does not have", () => {
   it.each(ids)("is refused for %s, named as given", async (id) => {
     const error = await callOf(client(), id)({ ...validArgs(id), not_a_parameter: "x" }).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ name: "ValidationError", field: "not_a_parameter", rule: "additionalProperties" });
-    expect(cloud.server.requests).toHaveLength(0);
+    expect(cloud.server.received).toHaveLength(0);
   });
 });
 
@@ -97,7 +97,7 @@ describe("a body given to an operation that takes none", () => {
   it.each(ids.filter((id) => operations[id].body === "none"))("is refused for %s, naming body", async (id) => {
     const error = await callOf(client(), id)({ ...validArgs(id), body: {} }).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ name: "ValidationError", field: "body", rule: "additionalProperties" });
-    expect(cloud.server.requests).toHaveLength(0);
+    expect(cloud.server.received).toHaveLength(0);
   });
 });
 
@@ -105,7 +105,7 @@ describe("valid input", () => {
   it.each(ids)("the spec's example for %s passes and is sent", async (id) => {
     cloud.server.setFallback({ status: 200, headers: { "content-type": "application/json" }, body: "{}" });
     await callOf(client(), id)(validArgs(id));
-    expect(cloud.server.requests).toHaveLength(1);
+    expect(cloud.server.received).toHaveLength(1);
   });
 
   it("validation can be turned off: a bad body is then sent and judged by the server", async () => {
@@ -115,7 +115,7 @@ describe("valid input", () => {
       traffic_mirror_session_id: "s",
       body: { traffic_mirror_session: { priority: 0 } },
     });
-    expect(cloud.server.requests).toHaveLength(1);
+    expect(cloud.server.received).toHaveLength(1);
   });
 });
 

@@ -2,8 +2,7 @@
  * The ECS metadata provider against a loopback stand-in for the metadata
  * service at 169.254.169.254, which is never contacted.
  */
-import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { ServerResponse } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { cachedCredentials } from "../../src/credentials/cached.ts";
 import { DEFAULT_METADATA_URL, fromEcsMetadata } from "../../src/credentials/metadata.ts";
@@ -15,6 +14,7 @@ import {
   TimeoutError,
   ValidationError,
 } from "../../src/errors.ts";
+import { type Handler, type LoopbackServer, startServer } from "../helpers/loopback-server.ts";
 import { rejectionOf } from "../mock/support.ts";
 
 const SECRET = "metadata-secret-do-not-print";
@@ -29,39 +29,14 @@ const SECURITY_KEY = {
   },
 };
 
-interface Seen {
-  method: string;
-  url: string;
-  headers: IncomingHttpHeaders;
-}
-
-type Handler = (request: Seen, response: ServerResponse) => void;
-
-const servers: Array<{ close: () => Promise<void> }> = [];
+const servers: LoopbackServer[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()));
 });
 
-/** A loopback metadata service: `handle` answers, `seen` records. */
-async function metadataService(handle: Handler) {
-  const seen: Seen[] = [];
-  const server = createServer((request, response) => {
-    const entry = { method: request.method ?? "", url: request.url ?? "", headers: request.headers };
-    seen.push(entry);
-    request.resume();
-    request.on("end", () => handle(entry, response));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  const service = {
-    url: `http://127.0.0.1:${port}`,
-    seen,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+/** A loopback metadata service: `handle` answers, `received` records. */
+async function metadataService(handle: Handler): Promise<LoopbackServer> {
+  const service = await startServer(handle);
   servers.push(service);
   return service;
 }
@@ -71,9 +46,9 @@ function json(response: ServerResponse, status: number, body: unknown) {
 }
 
 /** Hands out tokens token-1, token-2, ... and accepts only the latest one. */
-function tokenService(answer: (request: Seen, response: ServerResponse) => void = (_, r) => json(r, 200, SECURITY_KEY)) {
+function tokenService(answer: Handler = (_, r) => json(r, 200, SECURITY_KEY)): Handler {
   let issued = 0;
-  return (request: Seen, response: ServerResponse) => {
+  return (request, response) => {
     if (request.method === "PUT" && request.url === "/meta-data/latest/api/token") {
       response.end(`token-${++issued}`);
     } else if (request.method === "GET" && request.url === "/openstack/latest/securitykey") {
@@ -88,31 +63,31 @@ function tokenService(answer: (request: Seen, response: ServerResponse) => void 
 describe("fromEcsMetadata", () => {
   it("asks for a session token, then GETs /openstack/latest/securitykey with it, and maps the answer", async () => {
     const service = await metadataService(tokenService());
-    const credentials = await fromEcsMetadata({ baseUrl: service.url })();
+    const credentials = await fromEcsMetadata({ baseUrl: service.origin })();
     expect(credentials).toEqual({
       ak: "TEMPACCESSKEY0000001",
       sk: SECRET,
       securityToken: SECURITY_TOKEN,
       expiresAt: new Date("2026-11-27T18:41:41.580Z"),
     });
-    expect(service.seen.map((r) => [r.method, r.url])).toEqual([
+    expect(service.received.map((r) => [r.method, r.url])).toEqual([
       ["PUT", "/meta-data/latest/api/token"],
       ["GET", "/openstack/latest/securitykey"],
     ]);
-    expect(service.seen[0]!.headers["x-metadata-token-ttl-seconds"]).toBe("21600");
-    expect(service.seen[1]!.headers["x-metadata-token"]).toBe("token-1");
+    expect(service.received[0]!.headers["x-metadata-token-ttl-seconds"]).toBe("21600");
+    expect(service.received[1]!.headers["x-metadata-token"]).toBe("token-1");
   });
 
   it("keeps its session token across calls, and takes a new one once when refused with 401", async () => {
     const service = await metadataService(tokenService());
-    const provider = fromEcsMetadata({ baseUrl: service.url });
+    const provider = fromEcsMetadata({ baseUrl: service.origin });
     await provider();
     await provider();
-    expect(service.seen.filter((r) => r.method === "PUT")).toHaveLength(1);
+    expect(service.received.filter((r) => r.method === "PUT")).toHaveLength(1);
     // Another client took a newer token, so ours is refused once.
-    await fetch(`${service.url}/meta-data/latest/api/token`, { method: "PUT" });
+    await fetch(`${service.origin}/meta-data/latest/api/token`, { method: "PUT" });
     expect(await provider()).toMatchObject({ ak: "TEMPACCESSKEY0000001" });
-    expect(service.seen.slice(-3).map((r) => [r.method, r.headers["x-metadata-token"]])).toEqual([
+    expect(service.received.slice(-3).map((r) => [r.method, r.headers["x-metadata-token"]])).toEqual([
       ["GET", "token-1"],
       ["PUT", undefined],
       ["GET", "token-3"],
@@ -125,8 +100,8 @@ describe("fromEcsMetadata", () => {
         if (request.method === "PUT") json(response, status, "not here");
         else json(response, 200, SECURITY_KEY);
       });
-      expect(await fromEcsMetadata({ baseUrl: service.url })()).toMatchObject({ ak: "TEMPACCESSKEY0000001" });
-      expect(service.seen[1]!.headers).not.toHaveProperty("x-metadata-token");
+      expect(await fromEcsMetadata({ baseUrl: service.origin })()).toMatchObject({ ak: "TEMPACCESSKEY0000001" });
+      expect(service.received[1]!.headers).not.toHaveProperty("x-metadata-token");
     }
   });
 
@@ -134,23 +109,23 @@ describe("fromEcsMetadata", () => {
     const service = await metadataService((request, response) =>
       request.url!.startsWith("/metadata/") ? json(response, request.method === "PUT" ? 404 : 200, SECURITY_KEY) : json(response, 404, ""),
     );
-    await fromEcsMetadata({ baseUrl: `${service.url}/metadata/` })();
-    expect(service.seen.map((r) => r.url)).toEqual(["/metadata/meta-data/latest/api/token", "/metadata/openstack/latest/securitykey"]);
+    await fromEcsMetadata({ baseUrl: `${service.origin}/metadata/` })();
+    expect(service.received.map((r) => r.url)).toEqual(["/metadata/meta-data/latest/api/token", "/metadata/openstack/latest/securitykey"]);
   });
 
   it("reports an instance without an agency as the typed 401, without asking for a new token", async () => {
     const noAgency = { error: { message: "Please configure Cloud Service Agency first", code: 401 } };
     const service = await metadataService(tokenService((_, response) => json(response, 401, noAgency)));
-    const error = await rejectionOf(fromEcsMetadata({ baseUrl: service.url })(), AuthenticationError);
+    const error = await rejectionOf(fromEcsMetadata({ baseUrl: service.origin })(), AuthenticationError);
     expect(error.status).toBe(401);
     expect(error.message).toContain("Please configure Cloud Service Agency first");
     expect(error.operation).toBe("ECS metadata securitykey");
-    expect(service.seen.filter((r) => r.method === "PUT")).toHaveLength(1);
+    expect(service.received.filter((r) => r.method === "PUT")).toHaveLength(1);
   });
 
   it("reports a server error as ServerError", async () => {
     const service = await metadataService((_, response) => json(response, 503, { error_code: "META.0503", error_msg: "busy" }));
-    const error = await rejectionOf(fromEcsMetadata({ baseUrl: service.url })(), ServerError);
+    const error = await rejectionOf(fromEcsMetadata({ baseUrl: service.origin })(), ServerError);
     expect(error).toMatchObject({ status: 503, code: "META.0503", operation: "ECS metadata token" });
   });
 
@@ -166,7 +141,7 @@ describe("fromEcsMetadata", () => {
       const service = await metadataService((request, response) =>
         request.method === "PUT" ? json(response, 404, "") : json(response, 200, answer),
       );
-      const error = await rejectionOf(fromEcsMetadata({ baseUrl: service.url })(), ValidationError);
+      const error = await rejectionOf(fromEcsMetadata({ baseUrl: service.origin })(), ValidationError);
       expect(`${error.message} ${JSON.stringify(error)}`).not.toMatch(/do-not-print/);
     }
   });
@@ -176,7 +151,7 @@ describe("fromEcsMetadata", () => {
       // Never answers.
     });
     const started = performance.now();
-    const error = await rejectionOf(fromEcsMetadata({ baseUrl: service.url, timeoutMs: 200 })(), TimeoutError);
+    const error = await rejectionOf(fromEcsMetadata({ baseUrl: service.origin, timeoutMs: 200 })(), TimeoutError);
     expect(performance.now() - started).toBeLessThan(2_000);
     expect(error.message).toBe("ECS metadata gave no answer within 200 ms");
   });
@@ -186,7 +161,7 @@ describe("fromEcsMetadata", () => {
       // Never answers.
     });
     const controller = new AbortController();
-    const pending = fromEcsMetadata({ baseUrl: service.url })(controller.signal);
+    const pending = fromEcsMetadata({ baseUrl: service.origin })(controller.signal);
     setTimeout(() => controller.abort(new Error("shutting down")), 50);
     const error = await rejectionOf(pending, AbortError);
     expect((error.cause as Error).message).toBe("shutting down");
@@ -195,9 +170,9 @@ describe("fromEcsMetadata", () => {
   it("reports a service that cannot be reached as ConnectionError", async () => {
     const service = await metadataService(() => undefined);
     await service.close();
-    const error = await rejectionOf(fromEcsMetadata({ baseUrl: service.url })(), ConnectionError);
+    const error = await rejectionOf(fromEcsMetadata({ baseUrl: service.origin })(), ConnectionError);
     expect(error).not.toBeInstanceOf(TimeoutError);
-    expect(error.message).toBe(`ECS metadata could not be reached at ${service.url}`);
+    expect(error.message).toBe(`ECS metadata could not be reached at ${service.origin}`);
   });
 
   it("checks its options when made, and by default names the link-local metadata address", () => {
@@ -209,10 +184,10 @@ describe("fromEcsMetadata", () => {
 
   it("behind cachedCredentials, concurrent first calls share one lookup and later calls reuse it", async () => {
     const service = await metadataService(tokenService());
-    const provider = cachedCredentials(fromEcsMetadata({ baseUrl: service.url }), { now: () => Date.parse("2026-11-27T12:00:00Z") });
+    const provider = cachedCredentials(fromEcsMetadata({ baseUrl: service.origin }), { now: () => Date.parse("2026-11-27T12:00:00Z") });
     const results = await Promise.all(Array.from({ length: 10 }, () => provider()));
     expect(new Set(results.map((r) => r.ak))).toEqual(new Set(["TEMPACCESSKEY0000001"]));
     await provider();
-    expect(service.seen.filter((r) => r.url === "/openstack/latest/securitykey")).toHaveLength(1);
+    expect(service.received.filter((r) => r.url === "/openstack/latest/securitykey")).toHaveLength(1);
   });
 });

@@ -1,28 +1,28 @@
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { type Endpoints, services } from "../../src/index.ts";
-import { type FaultServer, startFaultServer } from "./fault-server.ts";
+import { type ScriptedServer, startScriptedServer } from "./loopback-server.ts";
 
 export interface LoopbackCloud {
-  server: FaultServer;
+  server: ScriptedServer;
   /** Every service pointed at the one loopback server. */
   endpoints: Endpoints;
 }
 
 /**
- * A scriptable loopback server for a whole test file, its log cleared and its
+ * A scripted loopback server for a whole test file, its log cleared and its
  * answer reset to an empty JSON 200 before each test. Fields are filled once
  * the server is up, so read them inside tests.
  */
 export function useLoopbackCloud(): LoopbackCloud {
   const cloud = {} as LoopbackCloud;
   beforeAll(async () => {
-    cloud.server = await startFaultServer();
-    const { url } = cloud.server;
-    cloud.endpoints = Object.fromEntries(Object.keys(services).map((service) => [service, url])) as Endpoints;
+    cloud.server = await startScriptedServer();
+    const { origin } = cloud.server;
+    cloud.endpoints = Object.fromEntries(Object.keys(services).map((service) => [service, origin])) as Endpoints;
   });
   afterAll(() => cloud.server.close());
   beforeEach(() => {
-    cloud.server.requests.length = 0;
+    cloud.server.received.length = 0;
     cloud.server.setFallback({ status: 200, headers: { "content-type": "application/json" }, body: "{}" });
   });
   return cloud;

@@ -1,11 +1,10 @@
-import { createServer, type IncomingHttpHeaders } from "node:http";
-import type { AddressInfo } from "node:net";
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sign } from "../../src/auth/signer.ts";
 import { verifySignature, type ReceivedRequest, type Verification } from "../../src/mock/verify.ts";
 import { officialHeaders, ourRequest, vpcV2 } from "../auth/official-sdk.ts";
 import { ACCOUNT, DEFAULT_DATE, PROJECT_ID } from "../auth/vectors.ts";
+import { type LoopbackServer, startServer } from "../helpers/loopback-server.ts";
 
 const lookup = (ak: string) => (ak === ACCOUNT.ak ? ACCOUNT.sk : undefined);
 const MINUTE = 60_000;
@@ -61,29 +60,23 @@ describe("verifySignature accepts", () => {
 
 describe("verifySignature, behind a 127.0.0.1 server, on what the official SDK really sends", () => {
   const results: Verification[] = [];
-  const server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", async () => {
-      const received = { method: request.method!, url: request.url!, headers: request.headers as IncomingHttpHeaders & Record<string, string | string[] | undefined>, body: new Uint8Array(Buffer.concat(chunks)) };
-      results.push(await verifySignature(received, lookup, new Date()));
+  let server: LoopbackServer;
+  let client: Record<string, (request: Record<string, unknown>) => Promise<unknown>>;
+
+  beforeAll(async () => {
+    server = await startServer(async (request, response) => {
+      results.push(await verifySignature(request, lookup, new Date()));
       // Always 200: a 401 would make the SDK log the failure.
       response.setHeader("content-type", "application/json");
       response.end("{}");
     });
-  });
-  let client: Record<string, (request: Record<string, unknown>) => Promise<unknown>>;
-
-  beforeAll(async () => {
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const require = createRequire(import.meta.url);
     const { BasicCredentials } = require("@huaweicloud/huaweicloud-sdk-core");
     const { VpcClient } = require("@huaweicloud/huaweicloud-sdk-vpc/v2/VpcClient");
     const credentials = new BasicCredentials().withAk(ACCOUNT.ak).withSk(ACCOUNT.sk).withProjectId(PROJECT_ID);
-    const { port } = server.address() as AddressInfo;
-    client = VpcClient.newBuilder().withCredential(credentials).withEndpoint(`http://127.0.0.1:${port}`).build();
+    client = VpcClient.newBuilder().withCredential(credentials).withEndpoint(server.origin).build();
   });
-  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  afterAll(() => server.close());
 
   async function verifyCall(call: () => Promise<unknown>): Promise<Verification> {
     const before = results.length;

@@ -8,7 +8,7 @@ import { REQUEST_ID_HEADER, withRetry } from "../../src/retry/loop.ts";
 import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, type RetryPolicy } from "../../src/retry/policy.ts";
 import { fromFetch } from "../../src/transport/fetch.ts";
 import { createNodeSend } from "../../src/transport/node.ts";
-import { type FaultServer, okReply, type Reply, startFaultServer } from "../helpers/fault-server.ts";
+import { okReply, type Reply, type ScriptedServer, startScriptedServer } from "../helpers/loopback-server.ts";
 
 /**
  * Bounded soak on loopback: 1,000 calls, 30% of answers faulted at random
@@ -41,7 +41,7 @@ interface Figures {
   wallMs: number;
 }
 
-async function soak(server: FaultServer, transport: Send): Promise<{ figures: Figures; failures: unknown[] }> {
+async function soak(server: ScriptedServer, transport: Send): Promise<{ figures: Figures; failures: unknown[] }> {
   const send = withRetry(transport, createRetryBudget());
   const durations: number[] = [];
   const failures: unknown[] = [];
@@ -53,7 +53,7 @@ async function soak(server: FaultServer, transport: Send): Promise<{ figures: Fi
       const index = next++;
       const request: HttpRequest = {
         method: "PUT",
-        url: new URL(`${server.url}/v2.0/vpc/peerings/${index}`),
+        url: new URL(`${server.origin}/v2.0/vpc/peerings/${index}`),
         headers: { "content-type": "application/json" },
         body: new TextEncoder().encode(JSON.stringify({ peering: { name: `p-${index}` } })),
         operation: "UpdateVpcPeering",
@@ -73,7 +73,7 @@ async function soak(server: FaultServer, transport: Send): Promise<{ figures: Fi
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   const wallMs = performance.now() - started;
   durations.sort((a, b) => a - b);
-  const requests = server.requests.length;
+  const requests = server.received.length;
   return {
     failures,
     figures: {
@@ -94,16 +94,16 @@ describe.each([
   ["Node", () => createNodeSend()],
   ["fetch", () => fromFetch(globalThis.fetch)],
 ])("retry soak over the %s transport (loopback, 1,000 calls, 30% faults)", (name, createSend) => {
-  let server: FaultServer;
+  let server: ScriptedServer;
   beforeAll(async () => {
-    server = await startFaultServer();
+    server = await startScriptedServer();
   });
   afterAll(async () => {
     await server.close();
   });
 
   it("transient faults (each clears before a call's attempts run out): every call succeeds at ≤ 1.5 requests a call", async () => {
-    server.requests.length = 0;
+    server.received.length = 0;
     const random = mulberry32(20240611);
     const faultsByCall = new Map<string, number>();
     let faulted = 0;
@@ -128,7 +128,7 @@ describe.each([
   });
 
   it("independent faults: only calls whose 3 attempts all failed fail, each with a typed result", async () => {
-    server.requests.length = 0;
+    server.received.length = 0;
     const random = mulberry32(7);
     let faulted = 0;
     server.setFallback(() => {

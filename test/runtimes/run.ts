@@ -12,14 +12,13 @@
  */
 import { execFile } from "node:child_process";
 import { copyFile } from "node:fs/promises";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs, promisify } from "node:util";
 import { build } from "esbuild";
 import { MOCK_AK, MOCK_SK, MOCK_TOKEN, type MockCloud, startMockCloud } from "hwcloud-typed/mock";
 import { chromium } from "playwright-core";
+import { startServer } from "../helpers/loopback-server.ts";
 import type { SmokeConfig } from "./smoke.ts";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -63,17 +62,16 @@ function browser(executablePath: string): Runner {
       logLevel: "silent",
     });
     const script = bundle.outputFiles[0]!.text;
-    const page = createServer((request, response) => {
+    const page = await startServer((request, response) => {
       if (request.url === "/smoke.js") response.writeHead(200, { "Content-Type": "text/javascript" }).end(script);
       else response.writeHead(200, { "Content-Type": "text/html" }).end('<!doctype html><script type="module" src="/smoke.js"></script>');
     });
-    await new Promise<void>((resolve) => page.listen(0, "127.0.0.1", resolve));
     const launched = await chromium.launch({ executablePath, args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
     try {
       const tab = await launched.newPage();
       const errors: string[] = [];
       tab.on("pageerror", (error) => errors.push(error.message));
-      await tab.goto(`http://127.0.0.1:${(page.address() as AddressInfo).port}/`);
+      await tab.goto(`${page.origin}/`);
       await tab.waitForFunction(() => "runSmoke" in globalThis, undefined, { timeout: 30_000 });
       const lines = await tab.evaluate(
         (smokeConfig) => (globalThis as unknown as { runSmoke: Runner }).runSmoke(smokeConfig),
@@ -83,8 +81,7 @@ function browser(executablePath: string): Runner {
       return lines;
     } finally {
       await launched.close();
-      page.closeAllConnections();
-      await new Promise((resolve) => page.close(resolve));
+      await page.close();
     }
   };
 }

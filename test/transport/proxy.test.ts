@@ -5,13 +5,13 @@
  * `ca` option adds trust roots. A loopback proxy and a loopback TLS server
  * with their own certificate stand in for the real ones.
  */
-import { createServer as createHttpServer, request as httpRequest, type Server } from "node:http";
-import { createServer as createHttpsServer } from "node:https";
-import { connect, type AddressInfo } from "node:net";
+import { request as httpRequest } from "node:http";
+import { connect } from "node:net";
 import { inspect } from "node:util";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { ConnectionError, createClient } from "../../src/index.ts";
 import { MOCK_AK, MOCK_SK, type MockCloud, startMockCloud } from "../../src/mock/index.ts";
+import { type LoopbackServer, startServer } from "../helpers/loopback-server.ts";
 import { selfSignedCertificate } from "./tls-certificate.ts";
 
 interface Proxy {
@@ -26,20 +26,20 @@ interface Proxy {
 async function startProxy(options: { refuse?: boolean } = {}): Promise<Proxy> {
   const seen: string[] = [];
   const authorizations: Array<string | undefined> = [];
-  const server: Server = createHttpServer((incoming, outgoing) => {
+  const server = await startServer((incoming, outgoing) => {
     seen.push(`${incoming.method} ${incoming.url}`);
     authorizations.push(incoming.headers["proxy-authorization"]);
     if (options.refuse) return void outgoing.writeHead(407, { "Proxy-Authenticate": "Basic" }).end();
     // Every name resolves to loopback here, as a proxy on a real network would resolve it to its host.
-    const target = new URL(incoming.url!);
+    const target = new URL(incoming.url);
     target.hostname = "127.0.0.1";
     const forwarded = httpRequest(target, { method: incoming.method, headers: incoming.headers }, (answer) => {
       outgoing.writeHead(answer.statusCode!, answer.headers);
       answer.pipe(outgoing);
     });
-    incoming.pipe(forwarded);
+    forwarded.end(incoming.body);
   });
-  server.on("connect", (incoming, socket, head) => {
+  server.http.on("connect", (incoming, socket, head) => {
     seen.push(`CONNECT ${incoming.url}`);
     authorizations.push(incoming.headers["proxy-authorization"]);
     if (options.refuse) return void socket.end("HTTP/1.1 407 Proxy Authentication Required\r\n\r\n");
@@ -53,17 +53,7 @@ async function startProxy(options: { refuse?: boolean } = {}): Promise<Proxy> {
     upstream.on("error", () => socket.destroy());
     socket.on("error", () => upstream.destroy());
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    seen,
-    authorizations,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { url: server.origin, seen, authorizations, close: server.close };
 }
 
 let cloud: MockCloud;
@@ -158,11 +148,11 @@ describe("the proxy option", () => {
       url.password = "proxy-PASSWORD";
       const server = await tlsServer();
       try {
-        const client = createClient({ credentials: { token: "t" }, endpoints: { vpc: server.url }, proxy: url.href, ca: selfSignedCertificate().cert, retry: { maxAttempts: 1 } });
+        const client = createClient({ credentials: { token: "t" }, endpoints: { vpc: server.origin }, proxy: url.href, ca: selfSignedCertificate().cert, retry: { maxAttempts: 1 } });
         const error = await rename(client, "x").catch((e: unknown) => e);
         expect(error).toBeInstanceOf(ConnectionError);
         expect(`${(error as Error).message} ${inspect(error, { depth: 10 })}`).not.toContain("proxy-PASSWORD");
-        expect(refusing.seen).toEqual([`CONNECT 127.0.0.1:${new URL(server.url).port}`]);
+        expect(refusing.seen).toEqual([`CONNECT 127.0.0.1:${new URL(server.origin).port}`]);
       } finally {
         await server.close();
       }
@@ -178,21 +168,11 @@ describe("the proxy option", () => {
 });
 
 /** A loopback https server with its own self-signed certificate, answering every request with a peering. */
-async function tlsServer(): Promise<{ url: string; close(): Promise<void> }> {
-  const { key, cert } = selfSignedCertificate();
-  const server = createHttpsServer({ key, cert }, (incoming, outgoing) => {
-    incoming.resume();
-    outgoing.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ peering: { name: "over-tls" } }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+function tlsServer(): Promise<LoopbackServer> {
+  return startServer(
+    (_, outgoing) => void outgoing.writeHead(200, { "Content-Type": "application/json" }).end(JSON.stringify({ peering: { name: "over-tls" } })),
+    { tls: selfSignedCertificate() },
+  );
 }
 
 describe("https and trust roots", () => {
@@ -200,9 +180,9 @@ describe("https and trust roots", () => {
     const server = await tlsServer();
     try {
       vi.stubEnv("HTTPS_PROXY", proxy.url);
-      const client = createClient({ credentials: { token: "t" }, endpoints: { vpc: server.url }, ca: selfSignedCertificate().cert });
+      const client = createClient({ credentials: { token: "t" }, endpoints: { vpc: server.origin }, ca: selfSignedCertificate().cert });
       expect((await client.vpc.updateVpcPeering({ peering_id: "p", body: { peering: { name: "x" } } })).peering.name).toBe("over-tls");
-      expect(proxy.seen).toEqual([`CONNECT 127.0.0.1:${new URL(server.url).port}`]);
+      expect(proxy.seen).toEqual([`CONNECT 127.0.0.1:${new URL(server.origin).port}`]);
     } finally {
       await server.close();
     }
@@ -211,9 +191,9 @@ describe("https and trust roots", () => {
   it("trusts a server by the ca option on the direct path too, and fails typed, once, without it", async () => {
     const server = await tlsServer();
     try {
-      const trusting = createClient({ credentials: { token: "t" }, endpoints: { vpc: server.url }, ca: [selfSignedCertificate().cert] });
+      const trusting = createClient({ credentials: { token: "t" }, endpoints: { vpc: server.origin }, ca: [selfSignedCertificate().cert] });
       expect((await trusting.vpc.updateVpcPeering({ peering_id: "p", body: { peering: { name: "x" } } })).peering.name).toBe("over-tls");
-      const distrusting = createClient({ credentials: { token: "t" }, endpoints: { vpc: server.url } });
+      const distrusting = createClient({ credentials: { token: "t" }, endpoints: { vpc: server.origin } });
       const error = await distrusting.vpc.updateVpcPeering({ peering_id: "p", body: { peering: { name: "x" } } }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ConnectionError);
       expect(error).toMatchObject({ retryable: false, attempts: 1 });

@@ -22,7 +22,7 @@ import {
 } from "../../src/index.ts";
 import { serviceNames } from "../../src/endpoints.ts";
 import type { HttpRequest, Send } from "../../src/layers.ts";
-import { closedPort, drip, flood, type Handler, type LoopbackServer, rejectionOf, startServer, within } from "./loopback-server.ts";
+import { closedPort, drip, flood, type Handler, type LoopbackServer, rejectionOf, startServer, within } from "../helpers/loopback-server.ts";
 import { selfSignedCertificate } from "./tls-certificate.ts";
 
 /** A transport as the contract sees it: how to make its Send, and how to ask createClient for it. */
@@ -203,7 +203,7 @@ export function describeTransportContract(transport: TransportUnderTest): void {
       const controller = new AbortController();
       const reason = new Error("deadline passed");
       const call = send(requestTo(server.origin, { method: "PUT", body: new Uint8Array([1, 2, 3]), signal: controller.signal }));
-      const received = await within(server.nextRequest(), 5000, "the request reaching the server");
+      const received = await within(server.waitForRequest(1), 5000, "the request reaching the server");
       controller.abort(reason);
       await expect(call).rejects.toBe(reason);
       await within(received.socketClosed, 5000, "the socket closing");
@@ -212,7 +212,7 @@ export function describeTransportContract(transport: TransportUnderTest): void {
     it("bounds the body read: a body that drips ends with the signal's reason, and the socket is closed", async () => {
       const server = await serve(drip(1000, 10));
       const call = send(requestTo(server.origin, { signal: AbortSignal.timeout(150) }));
-      const received = await within(server.nextRequest(), 5000, "the request reaching the server");
+      const received = await within(server.waitForRequest(1), 5000, "the request reaching the server");
       const started = Date.now();
       expect(await rejectionOf(call)).toMatchObject({ name: "TimeoutError" });
       expect(Date.now() - started).toBeLessThan(1000);
