@@ -6,7 +6,7 @@
  */
 
 /** Largest delay setTimeout honours; a longer one would fire at once. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
+export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface Timer {
   signal: AbortSignal;

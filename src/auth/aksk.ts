@@ -1,5 +1,5 @@
 import type { CredentialProvider } from "../credentials/provider.ts";
-import type { Send } from "../layers.ts";
+import { passingTimeout, type Send } from "../layers.ts";
 import { type AccessKeys, sign } from "./signer.ts";
 
 export interface SigningOptions {
@@ -16,7 +16,7 @@ export interface SigningOptions {
  */
 export function withSigning(next: Send, source: AccessKeys | CredentialProvider, options: SigningOptions = {}): Send {
   const now = options.now ?? (() => new Date());
-  return async (request) => {
+  const layer: Send = async (request) => {
     const keys = typeof source === "function" ? await source(request.signal) : source;
     const headers: Record<string, string> = { ...request.headers };
     if (options.projectId !== undefined) headers["x-project-id"] = options.projectId;
@@ -24,4 +24,6 @@ export function withSigning(next: Send, source: AccessKeys | CredentialProvider,
     for (const name in added) headers[name.toLowerCase()] = added[name]!;
     return next({ ...request, headers });
   };
+  // A provider may wait (a file, the metadata service), so it gets the attempt's signal; fixed keys wait for nothing.
+  return typeof source === "function" ? layer : passingTimeout(layer, next);
 }

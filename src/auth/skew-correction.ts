@@ -1,5 +1,5 @@
 import { parseOrText } from "../answer.ts";
-import type { Send } from "../layers.ts";
+import { passingTimeout, type Send } from "../layers.ts";
 import { clockSkewOf, type SkewedClock } from "./clock-skew.ts";
 
 const decoder = new TextDecoder();
@@ -13,7 +13,8 @@ const decoder = new TextDecoder();
  * the gateway refused the request before any service saw it.
  */
 export function withSkewCorrection(next: Send, clock: SkewedClock): Send {
-  return async (request) => {
+  // The resend goes under the same `request.timeout`, which ends when the attempt does.
+  const layer: Send = async (request) => {
     const response = await next(request);
     if (response.status !== 401) return response;
     const body = parseOrText(response.body === null ? "" : decoder.decode(response.body));
@@ -22,4 +23,5 @@ export function withSkewCorrection(next: Send, clock: SkewedClock): Send {
     clock.setOffset(offset);
     return next(request);
   };
+  return passingTimeout(layer, next);
 }

@@ -1,5 +1,5 @@
 import { assertHeaderValue } from "../header-value.ts";
-import type { Send } from "../layers.ts";
+import { passingTimeout, type Send } from "../layers.ts";
 
 /** A fixed IAM token, or a function asked before every attempt, with the attempt's signal, so tokens can be refreshed. */
 export type TokenSource = string | ((signal: AbortSignal) => string | Promise<string>);
@@ -8,9 +8,11 @@ const NEVER = new AbortController().signal;
 
 /** The IAM token layer: sends X-Auth-Token on a copy of each request. */
 export function withToken(next: Send, token: TokenSource): Send {
-  return async (request) => {
+  const layer: Send = async (request) => {
     const value = typeof token === "function" ? await token(request.signal ?? NEVER) : token;
     assertHeaderValue(request.operation, "credentials.token", value, { required: true });
     return next({ ...request, headers: { ...request.headers, "x-auth-token": value } });
   };
+  // A token function may wait, so it gets the attempt's signal; a fixed token waits for nothing.
+  return typeof token === "function" ? layer : passingTimeout(layer, next);
 }

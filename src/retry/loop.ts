@@ -89,10 +89,18 @@ export function withRetry(next: Send, budget?: RetryBudget): RetryingSend {
  */
 async function attemptOnce(next: Send, request: HttpRequest, policy: RetryPolicy, attempt: number, callSignal: AbortSignal | undefined): Promise<Outcome> {
   const { operation } = request;
-  const timer = startTimer(
-    policy.attemptTimeoutMs,
-    () => new TimeoutError(`${operation} attempt ${attempt} timed out after ${policy.attemptTimeoutMs} ms`, { operation, attempts: attempt }),
-  );
+  const timedOut = () => new TimeoutError(`${operation} attempt ${attempt} timed out after ${policy.attemptTimeoutMs} ms`, { operation, attempts: attempt });
+  if (callSignal === undefined && next.enforcesTimeout === true) {
+    // Nothing to follow but the attempt's own time, and the layers below bound it themselves: no signal, listener or race.
+    const ms = policy.attemptTimeoutMs;
+    const timed = ms !== undefined && ms > 0 ? { ...request, timeout: { endsAt: performance.now() + ms, error: timedOut } } : request;
+    try {
+      return { response: await next(timed) };
+    } catch (error) {
+      return { error };
+    }
+  }
+  const timer = startTimer(policy.attemptTimeoutMs, timedOut);
   const signal = callSignal && timer ? anySignal(callSignal, timer.signal) : (callSignal ?? timer?.signal);
   try {
     return { response: await untilAborted(next({ ...request, signal }), signal) };

@@ -7,8 +7,9 @@ import http from "node:http";
 import https from "node:https";
 import { readFileSync } from "node:fs";
 import { rootCertificates } from "node:tls";
+import { MAX_TIMER_MS } from "../abort.ts";
 import { ResponseTooLargeError } from "../errors.ts";
-import type { HttpRequest, HttpResponse, Send } from "../layers.ts";
+import { enforcingTimeout, type HttpRequest, type HttpResponse, type Send } from "../layers.ts";
 import { toConnectionError } from "./network-error.ts";
 import { createProxySend, proxyConfigured } from "./proxy.ts";
 
@@ -27,10 +28,11 @@ export interface NodeTransportOptions {
  */
 export function createNodeSend(options: NodeTransportOptions = {}): Send {
   let send: Send | undefined;
-  return (request) => {
+  // Both ways enforce `request.timeout`.
+  return enforcingTimeout((request) => {
     send ??= proxyConfigured({ proxy: options.proxy }) ? createProxySend({ proxy: options.proxy, ca: list(options.ca) }) : createDirectSend(options);
     return send(request);
-  };
+  });
 }
 
 /** The transport `#transport` offers for client options; the same options mean the same thing everywhere it resolves. */
@@ -50,15 +52,18 @@ function list(ca: string | readonly string[] | undefined): readonly string[] | u
   return typeof ca === "string" ? [ca] : ca;
 }
 
-/** One request and its whole answer; every way it can end settles the promise once and removes the abort listener. */
+/** One request and its whole answer; every way it can end settles the promise once, clears the timer and removes the abort listener. */
 function exchange(request: HttpRequest, agent: http.Agent): Promise<HttpResponse> {
-  const { signal, url } = request;
+  const { signal, timeout, url } = request;
   if (signal?.aborted) return Promise.reject(signal.reason);
+  if (timeout !== undefined && performance.now() >= timeout.endsAt) return Promise.reject(timeout.error());
   return new Promise((resolve, reject) => {
     let settled = false;
+    let timer: NodeJS.Timeout | undefined;
     const finish = (error: unknown, response?: HttpResponse) => {
       if (settled) return;
       settled = true;
+      clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
       if (response) resolve(response);
       else reject(error);
@@ -71,6 +76,12 @@ function exchange(request: HttpRequest, agent: http.Agent): Promise<HttpResponse
       outgoing.destroy();
     };
     signal?.addEventListener("abort", onAbort, { once: true });
+    if (timeout !== undefined) {
+      timer = setTimeout(() => {
+        finish(timeout.error());
+        outgoing.destroy();
+      }, Math.min(timeout.endsAt - performance.now(), MAX_TIMER_MS));
+    }
     outgoing.on("error", fail);
     outgoing.on("response", (incoming) => {
       const status = incoming.statusCode ?? 0;

@@ -4,8 +4,9 @@
  * for http, HTTP_PROXY / HTTPS_PROXY / NO_PROXY (and lower case) read as
  * curl reads them (host and domain-suffix matches, `*`, ports).
  */
+import { startTimer } from "../abort.ts";
 import { ResponseTooLargeError } from "../errors.ts";
-import type { HttpResponse, Send } from "../layers.ts";
+import type { HttpRequest, HttpResponse, Send } from "../layers.ts";
 import { toConnectionError } from "./network-error.ts";
 
 export interface ProxyOptions {
@@ -30,7 +31,16 @@ export function proxyConfigured(options: ProxyOptions): boolean {
 export function createProxySend(options: ProxyOptions): Send {
   let dispatcher: Promise<import("undici").Dispatcher> | undefined;
   return async (request) => {
-    const { signal } = request;
+    // undici bounds a request by a signal: `request.timeout` becomes one here, made only on this rarer path.
+    const timer = request.signal || !request.timeout ? undefined : startTimer(Math.max(request.timeout.endsAt - performance.now(), 1), request.timeout.error);
+    try {
+      return await proxied(request, timer?.signal ?? request.signal);
+    } finally {
+      timer?.clear();
+    }
+  };
+
+  async function proxied(request: HttpRequest, signal: AbortSignal | undefined): Promise<HttpResponse> {
     if (signal?.aborted) throw signal.reason;
     dispatcher ??= proxyDispatcher(options);
     const undici = await import("undici");
@@ -61,7 +71,7 @@ export function createProxySend(options: ProxyOptions): Send {
       if (signal?.aborted) throw signal.reason;
       throw toConnectionError(error, request) ?? error;
     }
-  };
+  }
 }
 
 async function proxyDispatcher(options: ProxyOptions): Promise<import("undici").Dispatcher> {
