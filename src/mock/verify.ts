@@ -1,8 +1,8 @@
 import * as defaultHash from "#crypto";
 import { ALGORITHM, canonicalRequest, parseSdkDate, signature } from "../auth/signer.ts";
 
-/** A request as a server received it; Node's `IncomingMessage.headers` and a relative `req.url` fit. */
-export interface ReceivedRequest {
+/** A signed request as a server received it, to be verified; Node's `IncomingMessage.headers` and a relative `req.url` fit. */
+export interface SignedRequest {
   method: string;
   /** Absolute, or the path and query alone; the Host header, when present, is the signed host. */
   url: URL | string;
@@ -29,12 +29,12 @@ const MUST_SIGN = ["host", "x-sdk-date"];
  * never quote a key or a secret.
  */
 export async function verifySignature(
-  request: ReceivedRequest,
+  request: SignedRequest,
   lookupSecret: (ak: string) => string | undefined,
   now: Date,
   maxSkewMs: number = 15 * 60_000,
 ): Promise<Verification> {
-  const headers = toHeaders(request.headers);
+  const headers = asWebHeaders(request.headers);
   if (!headers) return { ok: false, reason: "malformed headers" };
   const authorization = headers.get("authorization");
   if (authorization === null) return { ok: false, reason: "missing Authorization header" };
@@ -76,7 +76,8 @@ export async function verifySignature(
   return { ok: true, ak };
 }
 
-function toHeaders(input: ReceivedRequest["headers"]): Headers | undefined {
+/** The headers as a web `Headers`; undefined when a name or value is not valid HTTP. */
+function asWebHeaders(input: SignedRequest["headers"]): Headers | undefined {
   if (input instanceof Headers) return input;
   try {
     const headers = new Headers();

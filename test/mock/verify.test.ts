@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sign } from "../../src/auth/signer.ts";
-import { verifySignature, type ReceivedRequest, type Verification } from "../../src/mock/verify.ts";
+import { verifySignature, type SignedRequest, type Verification } from "../../src/mock/verify.ts";
 import { officialHeaders, ourRequest, vpcV2 } from "../auth/official-sdk.ts";
 import { ACCOUNT, DEFAULT_DATE, PROJECT_ID } from "../auth/vectors.ts";
 import { type LoopbackServer, startServer } from "../helpers/loopback-server.ts";
@@ -9,7 +9,7 @@ import { type LoopbackServer, startServer } from "../helpers/loopback-server.ts"
 const lookup = (ak: string) => (ak === ACCOUNT.ak ? ACCOUNT.sk : undefined);
 const MINUTE = 60_000;
 
-async function signedRequest(credentials = ACCOUNT, date = DEFAULT_DATE): Promise<ReceivedRequest & { headers: Headers; url: URL }> {
+async function signedRequest(credentials = ACCOUNT, date = DEFAULT_DATE): Promise<SignedRequest & { headers: Headers; url: URL }> {
   const url = new URL(`https://vpc.cn-north-4.myhuaweicloud.com/v1/${PROJECT_ID}/vpcs/urn:a%E4%B8%AD?b=2&a=1&a=0`);
   const headers = new Headers({ "content-type": "application/json", "x-project-id": PROJECT_ID });
   const body = new TextEncoder().encode('{"vpc":{"name":"é"}}');
@@ -109,7 +109,7 @@ describe("verifySignature, behind a 127.0.0.1 server, on what the official SDK r
 });
 
 describe("verifySignature refuses", () => {
-  async function refusal(change: (request: ReceivedRequest & { headers: Headers; url: URL }) => ReceivedRequest | void, now = DEFAULT_DATE) {
+  async function refusal(change: (request: SignedRequest & { headers: Headers; url: URL }) => SignedRequest | void, now = DEFAULT_DATE) {
     const request = await signedRequest();
     const result = await verifySignature(change(request) ?? request, lookup, now);
     expect(result.ok).toBe(false);
