@@ -48,7 +48,7 @@ export interface ServiceMethods<Init> {
      * Idempotent: the request sets fields to the values given, so a repeat changes nothing more.
      *
      * `PUT /v2.0/vpc/peerings/{peering_id}` (UpdateVpcPeering)
-     * @see docs/index.html#vpc/updatevpcpeering
+     * Docs: `docs/index.html#vpc/updatevpcpeering` (rendered by `npm run docs`)
      */
     updateVpcPeering(
       ...call: OperationCallArgs<OperationArgs<"UpdateVpcPeering">, Init>
@@ -64,7 +64,7 @@ export interface ServiceMethods<Init> {
      * Idempotent: the request sets fields to the values given, so a repeat changes nothing more.
      *
      * `PUT /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}` (UpdateTrafficMirrorSession)
-     * @see docs/index.html#vpc/updatetrafficmirrorsession
+     * Docs: `docs/index.html#vpc/updatetrafficmirrorsession` (rendered by `npm run docs`)
      */
     updateTrafficMirrorSession(
       ...call: OperationCallArgs<OperationArgs<"UpdateTrafficMirrorSession">, Init>
@@ -83,7 +83,7 @@ export interface ServiceMethods<Init> {
      * repeat changes nothing more.
      *
      * `PUT /v2/{project_id}/snapshots/{snapshot_id}` (CinderUpdateSnapshot)
-     * @see docs/index.html#evs/cinderupdatesnapshot
+     * Docs: `docs/index.html#evs/cinderupdatesnapshot` (rendered by `npm run docs`)
      */
     cinderUpdateSnapshot(
       ...call: OperationCallArgs<OperationArgs<"CinderUpdateSnapshot">, Init>
@@ -102,7 +102,7 @@ export interface ServiceMethods<Init> {
      * the service (`x-idempotent: false`).
      *
      * `PUT /v1.0/{project_id}/clusters/{cluster_id}/ext-data-sources/{ext_data_source_id}` (UpdateDataSource)
-     * @see docs/index.html#dws/updatedatasource
+     * Docs: `docs/index.html#dws/updatedatasource` (rendered by `npm run docs`)
      */
     updateDataSource(
       ...call: OperationCallArgs<OperationArgs<"UpdateDataSource">, Init>
@@ -120,7 +120,7 @@ export interface ServiceMethods<Init> {
      * sending the same list twice leaves the same associations.
      *
      * `PUT /v1/{project_id}/vpc-endpoints/{vpc_endpoint_id}/routetables` (UpdateEndpointRoutetable)
-     * @see docs/index.html#vpcep/updateendpointroutetable
+     * Docs: `docs/index.html#vpcep/updateendpointroutetable` (rendered by `npm run docs`)
      */
     updateEndpointRoutetable(
       ...call: OperationCallArgs<OperationArgs<"UpdateEndpointRoutetable">, Init>
@@ -138,7 +138,7 @@ export interface ServiceMethods<Init> {
      * Idempotent: a GET changes nothing.
      *
      * `GET /v3/projects` (KeystoneListProjects)
-     * @see docs/index.html#iam/keystonelistprojects
+     * Docs: `docs/index.html#iam/keystonelistprojects` (rendered by `npm run docs`)
      */
     keystoneListProjects(
       ...call: OperationCallArgs<OperationArgs<"KeystoneListProjects">, Init>

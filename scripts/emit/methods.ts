@@ -71,7 +71,7 @@ function emitMethod(entry: OperationEntry): string {
     ...entry.description.trim().split("\n"),
     "",
     `\`${entry.method} ${entry.path}\` (${entry.operationId})`,
-    `@see ${docsAnchor(entry)}`,
+    `Docs: \`${docsAnchor(entry)}\` (rendered by \`npm run docs\`)`,
   ];
   const doc = lines.map((line) => `     * ${line.replaceAll("*/", "*\\/")}`.trimEnd()).join("\n");
   const id = JSON.stringify(entry.operationId);
