@@ -80,14 +80,7 @@ export function schemaChange(diff: LibraryDiff, segments: Array<string | number>
         : diff.action === "remove"
           ? `\`${word}\` ${code(diff.before)} removed`
           : `\`${word}\` changed from ${code(diff.before)} to ${code(diff.after)}`;
-    return [{
-      kind: tightened ? "constraint-tightened" : "constraint-loosened",
-      subject,
-      detail,
-      breaking: verdict(tightened, false),
-      before: diff.before,
-      after: diff.after,
-    }];
+    return [constraintChange(diff, subject, tightened, detail, verdict)];
   }
   if (word === "additionalProperties" && keyword.length === 1) {
     const closed = diff.action !== "remove" && diff.after === false;
@@ -200,6 +193,11 @@ function boundChange(diff: LibraryDiff, word: string, subject: string, verdict: 
     tightened = upper ? after < before : after > before;
     detail = `\`${word}\` ${after > before ? "raised" : "lowered"} from ${diff.before} to ${diff.after}`;
   }
+  return constraintChange(diff, subject, tightened, detail, verdict);
+}
+
+/** A constraint tightened or loosened, with its values before and after. */
+function constraintChange(diff: LibraryDiff, subject: string, tightened: boolean, detail: string, verdict: (request: boolean, response: boolean) => boolean): Draft {
   return {
     kind: tightened ? "constraint-tightened" : "constraint-loosened",
     subject,
