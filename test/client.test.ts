@@ -5,9 +5,10 @@
 import { createQuerySerializer } from "openapi-fetch";
 import { describe, expect, it, vi } from "vitest";
 import { createClient, type HwcloudClient, InvalidResponseError, operations, type OperationId } from "../src/index.ts";
-import { requestExamples, samplesOf } from "../src/mock/spec.ts";
+import { samplesOf } from "../src/mock/spec.ts";
 import { verifySignature } from "../src/mock/verify.ts";
 import { useLoopbackCloud } from "./helpers/loopback-cloud.ts";
+import { paramsIn, requestExample } from "./helpers/spec.ts";
 
 const AK = "HPUAEXAMPLEAKID0001";
 const SK = "example-secret-key-0001";
@@ -17,16 +18,6 @@ const PROJECT_ID = "0123456789abcdef0123456789abcdef";
 const cloud = useLoopbackCloud();
 
 const ids = Object.keys(operations) as OperationId[];
-
-/** The spec's first request example of an operation: the body the page shows. */
-function requestExample(id: OperationId): unknown {
-  return requestExamples(id)[0]!.value;
-}
-
-function paramsIn(id: OperationId, location: string): string[] {
-  const params: Record<string, string> = operations[id].params;
-  return Object.keys(params).filter((name) => params[name] === location);
-}
 
 /** Path parameters other than project_id, with values that need encoding. */
 function pathArgs(id: OperationId): Record<string, string> {

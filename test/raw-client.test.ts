@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { ConnectionError, createClient, InvalidResponseError, NotFoundError, operations, type OperationId, ValidationError } from "../src/index.ts";
 import { closedPort, type LoopbackRequest } from "./helpers/loopback-server.ts";
 import { useLoopbackCloud } from "./helpers/loopback-cloud.ts";
+import { paramsIn } from "./helpers/spec.ts";
 
 const cloud = useLoopbackCloud();
 beforeEach(() => {
@@ -176,11 +177,6 @@ describe("header values", () => {
 });
 
 describe("named and raw calls share one path", () => {
-  function paramsIn(id: OperationId, location: string): string[] {
-    const params: Record<string, string> = operations[id].params;
-    return Object.keys(params).filter((name) => params[name] === location);
-  }
-
   /** Values that need encoding, for every path parameter but the project. */
   function pathArgs(id: OperationId): Record<string, string> {
     return Object.fromEntries(paramsIn(id, "path").filter((name) => name !== "project_id").map((name) => [name, `${name}:1 é/x`]));

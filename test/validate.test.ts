@@ -5,25 +5,15 @@
  */
 import { describe, expect, it } from "vitest";
 import { createClient, type HwcloudClient, operations, ValidationError } from "../src/index.ts";
-import { requestExamples } from "../src/mock/spec.ts";
 import { validateInput } from "../src/validate.ts";
 import { CONSTRAINTS, type Json, type OperationId, REMOVE, segments, withValueAt } from "./helpers/constraints.ts";
 import { useLoopbackCloud } from "./helpers/loopback-cloud.ts";
 import { testOperations } from "./helpers/operations.ts";
+import { paramsIn, requestExample } from "./helpers/spec.ts";
 
 const cloud = useLoopbackCloud();
 
 const ids = Object.keys(operations) as OperationId[];
-
-/** The page's first request example: a valid body. */
-function requestExample(id: OperationId): Json {
-  return requestExamples(id)[0]!.value;
-}
-
-function paramsIn(id: OperationId, location: string): string[] {
-  const params: Record<string, string> = operations[id].params;
-  return Object.keys(params).filter((name) => params[name] === location);
-}
 
 function validPath(id: OperationId): Record<string, string> {
   return Object.fromEntries(paramsIn(id, "path").map((name) => [name, `${name}-1`]));
