@@ -7,22 +7,14 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { bundleSpec } from "./bundle.ts";
 import { SpecDiffError } from "./spec-diff/errors.ts";
 import { renderJson, renderMarkdown } from "./spec-diff/render.ts";
-import { buildReport, NO_SPEC, type SpecDiffReport } from "./spec-diff/report.ts";
-import { bundleSpecAtRef } from "./spec-diff/spec-at-ref.ts";
+import { compareWithRef, type SpecDiffReport } from "./spec-diff/report.ts";
 
 export const DEFAULT_SPEC = "openapi/openapi.yaml";
 
-export async function specDiff(options: { base: string; spec: string }): Promise<SpecDiffReport> {
-  const [before, after] = await Promise.all([
-    bundleSpecAtRef(options.base, options.spec),
-    bundleSpec(options.spec, { dereference: true }).catch((error: unknown) => {
-      throw new SpecDiffError(`${options.spec} does not bundle: ${error instanceof Error ? error.message : error}`);
-    }),
-  ]);
-  return buildReport(before ?? NO_SPEC, after, { base: before ? options.base : `${options.base} (no spec)`, head: "working tree" });
+export function specDiff(options: { base: string; spec: string }): Promise<SpecDiffReport> {
+  return compareWithRef(options.base, options.spec);
 }
 
 /** 0 when nothing breaks or the break is announced by `info.version`, 1 otherwise. */

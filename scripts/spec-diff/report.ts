@@ -1,8 +1,10 @@
 /** Two bundled specs -> the report: client-visible changes grouped by operation, and the version gate. */
-import type { OpenApiDocument } from "../bundle.ts";
+import { bundleSpec, type OpenApiDocument } from "../bundle.ts";
 import type { Change } from "./change.ts";
 import { classify } from "./classify.ts";
 import { compareSpecs } from "./compare.ts";
+import { SpecDiffError } from "./errors.ts";
+import { bundleSpecAtRef } from "./spec-at-ref.ts";
 import { checkVersion, type VersionCheck } from "./version.ts";
 
 export interface OperationChanges {
@@ -52,4 +54,15 @@ export function buildReport(
     version,
     ok: breaking === 0 || version.raised,
   };
+}
+
+/** The report of the spec at `specPath` against itself at git `ref`, both bundled and dereferenced alike. */
+export async function compareWithRef(ref: string, specPath: string): Promise<SpecDiffReport> {
+  const [before, after] = await Promise.all([
+    bundleSpecAtRef(ref, specPath),
+    bundleSpec(specPath, { dereference: true }).catch((error: unknown) => {
+      throw new SpecDiffError(`${specPath} does not bundle: ${error instanceof Error ? error.message : error}`);
+    }),
+  ]);
+  return buildReport(before ?? NO_SPEC, after, { base: before ? ref : `${ref} (no spec)`, head: "working tree" });
 }
