@@ -414,6 +414,17 @@ describe("npm run spec:diff against git history", () => {
     expect(stderr).toContain("no-such-ref is not a commit of this repository");
   });
 
+  it("the generate summary and the report agree on a split spec with $refs: an unchanged spec has no change", async () => {
+    await cp(path.resolve("openapi"), path.join(repo, "split"), { recursive: true });
+    await git("add", ".");
+    await git("commit", "-qm", "the project's own split spec");
+    const split = path.join(repo, "split", "openapi.yaml");
+    expect(await specChangeSummary(split)).toBe("spec against HEAD: no client-visible change");
+    const { status, stdout } = await specDiff("--spec", split);
+    expect(status).toBe(0);
+    expect(stdout).toContain("No client-visible change");
+  });
+
   it("the generate summary compares with HEAD, and is silent outside git", async () => {
     await cp(path.join(FIXTURES, "operations", "after.yaml"), spec());
     await git("add", ".");
