@@ -11,7 +11,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AbortError, createClient, TimeoutError, ValidationError } from "../src/index.ts";
 import { createNodeSend } from "../src/transport/node.ts";
 import { fromFetch } from "../src/transport/fetch.ts";
-import { rejectionOf, within } from "./helpers/loopback-server.ts";
+import { within } from "./helpers/loopback-server.ts";
+import { rejectionOf } from "./helpers/thrown.ts";
 import {
   clientOver,
   describeClientFaults,

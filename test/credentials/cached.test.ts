@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { cachedCredentials } from "../../src/credentials/cached.ts";
 import type { ProvidedCredentials } from "../../src/credentials/provider.ts";
 import { AbortError, ValidationError } from "../../src/errors.ts";
-import { rejectionOf } from "../mock/support.ts";
+import { rejectionOf } from "../helpers/thrown.ts";
 
 const MINUTE = 60_000;
 const T0 = Date.parse("2026-06-01T00:00:00Z");

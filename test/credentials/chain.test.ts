@@ -6,7 +6,7 @@ import { credentialChain, defaultCredentialChain } from "../../src/credentials/c
 import { fromFile as fromFileOnTheWeb } from "../../src/credentials/file.web.ts";
 import * as credentials from "../../src/credentials/index.ts";
 import { AbortError, CredentialsNotFoundError, ValidationError } from "../../src/errors.ts";
-import { rejectionOf } from "../mock/support.ts";
+import { rejectionOf } from "../helpers/thrown.ts";
 
 const ENV_SK = "env-secret-do-not-print";
 const FILE_SK = "file-secret-do-not-print";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { environmentProjectId, fromEnv } from "../../src/credentials/env.ts";
 import { CredentialsNotFoundError, ValidationError } from "../../src/errors.ts";
-import { rejectionOf } from "../mock/support.ts";
+import { rejectionOf } from "../helpers/thrown.ts";
 
 const AK = "ENVAKEXAMPLE00000001";
 const SK = "env-secret-do-not-print-0000000000000000";

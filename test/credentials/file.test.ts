@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fromFile } from "../../src/credentials/file.ts";
 import { AbortError, CredentialsNotFoundError, ValidationError } from "../../src/errors.ts";
-import { rejectionOf } from "../mock/support.ts";
+import { rejectionOf } from "../helpers/thrown.ts";
 
 const SHARED_FORMAT = `
 [basic]

@@ -15,7 +15,7 @@ import {
   ValidationError,
 } from "../../src/errors.ts";
 import { type Handler, type LoopbackServer, startServer } from "../helpers/loopback-server.ts";
-import { rejectionOf } from "../mock/support.ts";
+import { rejectionOf } from "../helpers/thrown.ts";
 
 const SECRET = "metadata-secret-do-not-print";
 const SECURITY_TOKEN = "metadata-security-token-do-not-print";

@@ -176,16 +176,6 @@ export function within<T>(promise: Promise<T>, ms: number, what: string): Promis
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** The rejection of `promise`; fails the test if it resolves. */
-export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the call to fail, but it succeeded");
-}
-
 /**
  * Answers 200 with a head promising `total` bytes, then sends `chunk` every
  * `everyMs` until the client goes away: a body that drips.

@@ -9,7 +9,8 @@ import { parseSdkDate, sign } from "../../src/auth/signer.ts";
 import { AuthenticationError } from "../../src/index.ts";
 import { MOCK_AK, MOCK_SK, MOCK_TOKEN, type MockCloud, startMockCloud } from "../../src/mock/index.ts";
 import { officialHeaders, ourRequest, vpcV2, vpcV3 } from "../auth/official-sdk.ts";
-import { call, clientFor, operationIds, pathOf, rawPut, rejectionOf, updateIds, useMockCloud, validBody } from "./support.ts";
+import { call, clientFor, operationIds, pathOf, rawPut, updateIds, useMockCloud, validBody } from "./support.ts";
+import { rejectionOf } from "../helpers/thrown.ts";
 
 const MINUTE = 60_000;
 const start = useMockCloud();

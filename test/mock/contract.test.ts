@@ -14,7 +14,8 @@ import { DEFAULT_SPEC } from "../../scripts/generate.ts";
 import { HuaweiCloudError, operations, type OperationId } from "../../src/index.ts";
 import { type MockCloud, startMockCloud } from "../../src/mock/index.ts";
 import { CONSTRAINTS } from "../helpers/constraints.ts";
-import { call, clientFor, operationIds, pathParamsOf, rejectionOf, requestExamples, updateIds, validBody } from "./support.ts";
+import { call, clientFor, operationIds, pathParamsOf, requestExamples, updateIds, validBody } from "./support.ts";
+import { rejectionOf } from "../helpers/thrown.ts";
 
 const ajv = createAjv();
 const spec: OpenApiDocument = await bundleSpec(DEFAULT_SPEC, { dereference: true });

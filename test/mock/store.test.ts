@@ -7,7 +7,8 @@
 import { describe, expect, it } from "vitest";
 import { NotFoundError, operations } from "../../src/index.ts";
 import { MOCK_TOKEN, type MockCloudOptions } from "../../src/mock/index.ts";
-import { call, clientFor, errorMessage, expectServiceError, okExample, operationIds, pathParamsOf, rejectionOf, updateIds, useMockCloud, validBody } from "./support.ts";
+import { call, clientFor, errorMessage, expectServiceError, okExample, operationIds, pathParamsOf, updateIds, useMockCloud, validBody } from "./support.ts";
+import { rejectionOf } from "../helpers/thrown.ts";
 
 const startMock = useMockCloud();
 

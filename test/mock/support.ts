@@ -134,12 +134,3 @@ export function useMockCloud(): (options?: MockCloudOptions) => Promise<MockClou
   };
 }
 
-/** The error a call was rejected with, asserted to be of the given class. */
-export async function rejectionOf<E extends Error>(promise: Promise<unknown>, ErrorClass: abstract new (...args: never[]) => E): Promise<E> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ErrorClass);
-  return error as E;
-}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ConnectionError, InvalidResponseError } from "../../src/errors.ts";
 import { fromFetch } from "../../src/transport/fetch.ts";
-import { rejectionOf } from "../helpers/loopback-server.ts";
+import { rejectionOf } from "../helpers/thrown.ts";
 import { describeTransportContract, requestTo } from "./transport-contract.ts";
 
 describe("fetch transport", () => {

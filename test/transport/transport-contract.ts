@@ -22,7 +22,8 @@ import {
 } from "../../src/index.ts";
 import { serviceNames } from "../../src/endpoints.ts";
 import type { HttpRequest, Send } from "../../src/layers.ts";
-import { closedPort, drip, flood, type Handler, type LoopbackServer, rejectionOf, startServer, within } from "../helpers/loopback-server.ts";
+import { closedPort, drip, flood, type Handler, type LoopbackServer, startServer, within } from "../helpers/loopback-server.ts";
+import { rejectionOf } from "../helpers/thrown.ts";
 import { selfSignedCertificate } from "./tls-certificate.ts";
 
 /** A transport as the contract sees it: how to make its Send, and how to ask createClient for it. */
