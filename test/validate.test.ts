@@ -10,6 +10,7 @@ import { CONSTRAINTS, type Json, type OperationId, REMOVE, segments, withValueAt
 import { useLoopbackCloud } from "./helpers/loopback-cloud.ts";
 import { testOperations } from "./helpers/operations.ts";
 import { paramsIn, requestExample } from "./helpers/spec.ts";
+import { thrownBy } from "./helpers/thrown.ts";
 
 const cloud = useLoopbackCloud();
 
@@ -110,13 +111,7 @@ describe("valid input", () => {
 });
 
 function issuesOf(run: () => void): string[] {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ValidationError);
-    return (error as ValidationError).issues.map(({ field, rule }) => `${field} ${rule}`).sort();
-  }
-  return expect.unreachable("expected a ValidationError");
+  return thrownBy(run, ValidationError).issues.map(({ field, rule }) => `${field} ${rule}`).sort();
 }
 
 describe("validateInput", () => {
