@@ -13,6 +13,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type { OpenApiDocument } from "./bundle.ts";
+import type { OperationSamples } from "./emit/samples.ts";
 
 export const DEFAULT_SPEC_JSON = "generated/openapi.json";
 export const DEFAULT_DOCS_OUT = "docs/index.html";
@@ -26,15 +27,7 @@ export const SAMPLE_LABEL = "hwcloud-typed";
 export const DEFAULT_SAMPLES_JSON = "generated/samples.json";
 
 /** What a code sample needs of one operation: generated/samples.json has it. */
-export interface SampledOperation {
-  service: string;
-  methodName: string;
-  method: string;
-  path: string;
-  /** A value for every required parameter. */
-  params: Record<string, unknown>;
-  body?: unknown;
-}
+export type SampledOperation = Pick<OperationSamples, "service" | "methodName" | "method" | "path" | "params" | "body">;
 
 /** Redoc options (Redoc 3 names). */
 const REDOC_OPTIONS = {
