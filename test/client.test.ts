@@ -72,11 +72,7 @@ describe.each(ids)("%s", (id) => {
     expect(received!.headers["content-type"]).toBe(expectedBody(id) === undefined ? undefined : "application/json");
     expect(received!.headers["x-project-id"]).toBe(PROJECT_ID);
     expect(received!.headers["x-auth-token"]).toBeUndefined();
-    const verdict = await verifySignature(
-      { method: received!.method, url: received!.url, headers: received!.headers, body: received!.body },
-      (ak) => (ak === AK ? SK : undefined),
-      new Date(),
-    );
+    const verdict = await verifySignature(received!, (ak) => (ak === AK ? SK : undefined), new Date());
     expect(verdict).toEqual({ ok: true, ak: AK });
   });
 
@@ -84,11 +80,7 @@ describe.each(ids)("%s", (id) => {
     const client = createClient({ credentials: { ak: AK, sk: SK }, projectId: PROJECT_ID, endpoints: cloud.endpoints });
     await call(client, id);
     const [received] = cloud.server.received;
-    const verdict = await verifySignature(
-      { method: received!.method, url: received!.url, headers: received!.headers, body: received!.body },
-      () => "another-secret",
-      new Date(),
-    );
+    const verdict = await verifySignature(received!, () => "another-secret", new Date());
     expect(verdict.ok).toBe(false);
   });
 
@@ -201,11 +193,7 @@ describe("retries and cancellation through the client", () => {
     expect(result).toEqual({ peering: { id: "p-1" } });
     expect(cloud.server.received).toHaveLength(2);
     for (const received of cloud.server.received) {
-      const verdict = await verifySignature(
-        { method: received.method, url: received.url, headers: received.headers, body: received.body },
-        (ak) => (ak === AK ? SK : undefined),
-        new Date(),
-      );
+      const verdict = await verifySignature(received, (ak) => (ak === AK ? SK : undefined), new Date());
       expect(verdict.ok).toBe(true);
     }
     expect(cloud.server.received[0]!.headers["x-client-request-id"]).toBe(cloud.server.received[1]!.headers["x-client-request-id"]);
