@@ -4,8 +4,6 @@
  * layer hands down `request.timeout` instead of an AbortSignal, and the
  * transport fails the request at its end.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { withSigning } from "../src/auth/aksk.ts";
 import { withSkewCorrection } from "../src/auth/skew-correction.ts";
@@ -16,6 +14,7 @@ import { enforcingTimeout, type HttpRequest, type HttpResponse, passingTimeout, 
 import { withRetry } from "../src/retry/loop.ts";
 import { DEFAULT_RETRY, type RetryPolicy } from "../src/retry/policy.ts";
 import { createNodeSend } from "../src/transport/node.ts";
+import { type Handler, type LoopbackServer, startServer } from "./helpers/loopback-server.ts";
 
 const ok: HttpResponse = { status: 200, statusText: "OK", headers: {}, body: null };
 const keys = { ak: "HPUAEXAMPLEAKID0001", sk: "example-secret-key-0001" };
@@ -87,25 +86,16 @@ describe("the retry layer over marked layers", () => {
 });
 
 describe("the Node transport under request.timeout", () => {
-  let server: Server | undefined;
-  const sockets = new Set<Socket>();
+  let server: LoopbackServer | undefined;
   afterEach(async () => {
-    for (const socket of sockets) socket.destroy();
-    sockets.clear();
-    await new Promise((resolve) => server?.close(resolve));
+    await server?.close();
     server = undefined;
   });
 
-  async function serve(handler: (request: IncomingMessage, response: ServerResponse) => void): Promise<{ url: string; closed: Promise<void> }> {
-    let closed!: () => void;
-    const socketClosed = new Promise<void>((resolve) => (closed = resolve));
-    server = createServer(handler);
-    server.on("connection", (socket) => {
-      sockets.add(socket);
-      socket.on("close", closed);
-    });
-    await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve));
-    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/thing`, closed: socketClosed };
+  /** Serves `handler`; `closed` settles when the first request's socket closes. */
+  async function serve(handler: Handler): Promise<{ url: string; closed: Promise<void> }> {
+    server = await startServer(handler);
+    return { url: `${server.origin}/v1/thing`, closed: server.waitForRequest(1).then((received) => received.socketClosed) };
   }
 
   it("fails a request whose answer never comes with the timeout's error at its end, and closes the socket", async () => {
@@ -136,7 +126,7 @@ describe("the Node transport under request.timeout", () => {
   it("sends nothing when the attempt's time is already up", async () => {
     const seen: string[] = [];
     const { url } = await serve((incoming, response) => {
-      seen.push(incoming.url ?? "");
+      seen.push(incoming.url);
       response.end();
     });
     const error = await createNodeSend()({ ...request(url), timeout: { endsAt: performance.now() - 1, error: () => new TimeoutError("late", { operation: "GetThing" }) } }).catch(
