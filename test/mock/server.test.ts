@@ -4,21 +4,13 @@
  * and that close() does not wait for stalled requests.
  */
 import { request as httpRequest } from "node:http";
-import { createServer } from "node:net";
 import { describe, expect, it } from "vitest";
 import { services } from "../../src/index.ts";
 import { MOCK_TOKEN, type MockCloud, startMockCloud } from "../../src/mock/index.ts";
+import { closedPort } from "../helpers/loopback-server.ts";
 import { clientFor, pathOf, rawPut, validBody, useMockCloud } from "./support.ts";
 
 const start = useMockCloud();
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 describe("listening", () => {
   it("on loopback and a free port by default, with one origin for every service", async () => {
@@ -29,7 +21,7 @@ describe("listening", () => {
   });
 
   it("on the port it is given", async () => {
-    const port = await freePort();
+    const port = await closedPort();
     const mock = await start({ port });
     expect(mock.url).toBe(`http://127.0.0.1:${port}`);
   });
