@@ -15,7 +15,7 @@ import { splitArgs } from "../src/request.ts";
 import { type RetryingSend, withRetry } from "../src/retry/loop.ts";
 import type { RetryPolicy } from "../src/retry/policy.ts";
 import { defaultSend } from "../src/transport/node.ts";
-import { useLoopbackCloud } from "./helpers/loopback-cloud.ts";
+import { useLoopbackCloud } from "./helpers/use-loopback.ts";
 import { testOperations } from "./helpers/operations.ts";
 
 const config = resolveClientOptions(

@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from "vitest";
 import { createClient, type HwcloudClient, InvalidResponseError, operations, type OperationId } from "../src/index.ts";
 import { samplesOf } from "../src/mock/spec.ts";
 import { verifySignature } from "../src/mock/verify.ts";
-import { useLoopbackCloud } from "./helpers/loopback-cloud.ts";
+import { useLoopbackCloud } from "./helpers/use-loopback.ts";
 import { paramsIn, requestExample } from "./helpers/spec.ts";
 
 const AK = "HPUAEXAMPLEAKID0001";

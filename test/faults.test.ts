@@ -13,13 +13,13 @@ import { createNodeSend } from "../src/transport/node.ts";
 import { fromFetch } from "../src/transport/fetch.ts";
 import { within } from "./helpers/loopback-server.ts";
 import { rejectionOf } from "./helpers/thrown.ts";
+import { useServers } from "./helpers/use-loopback.ts";
 import {
   clientOver,
   describeClientFaults,
   peering,
   TOKEN,
   type TransportUnderTest,
-  useServers,
 } from "./transport/transport-contract.ts";
 
 const transports: TransportUnderTest[] = [

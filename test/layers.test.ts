@@ -4,7 +4,7 @@
  * layer hands down `request.timeout` instead of an AbortSignal, and the
  * transport fails the request at its end.
  */
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { withSigning } from "../src/auth/aksk.ts";
 import { withSkewCorrection } from "../src/auth/skew-correction.ts";
 import { createSkewedClock } from "../src/auth/clock-skew.ts";
@@ -14,7 +14,8 @@ import { enforcingTimeout, type HttpRequest, type HttpResponse, passingTimeout, 
 import { withRetry } from "../src/retry/loop.ts";
 import { DEFAULT_RETRY, type RetryPolicy } from "../src/retry/policy.ts";
 import { createNodeSend } from "../src/transport/node.ts";
-import { type Handler, type LoopbackServer, startServer } from "./helpers/loopback-server.ts";
+import type { Handler } from "./helpers/loopback-server.ts";
+import { useServers } from "./helpers/use-loopback.ts";
 
 const ok: HttpResponse = { status: 200, statusText: "OK", headers: {}, body: null };
 const keys = { ak: "HPUAEXAMPLEAKID0001", sk: "example-secret-key-0001" };
@@ -86,15 +87,11 @@ describe("the retry layer over marked layers", () => {
 });
 
 describe("the Node transport under request.timeout", () => {
-  let server: LoopbackServer | undefined;
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
+  const start = useServers();
 
   /** Serves `handler`; `closed` settles when the first request's socket closes. */
   async function serve(handler: Handler): Promise<{ url: string; closed: Promise<void> }> {
-    server = await startServer(handler);
+    const server = await start(handler);
     return { url: `${server.origin}/v1/thing`, closed: server.waitForRequest(1).then((received) => received.socketClosed) };
   }
 

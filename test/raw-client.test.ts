@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { ConnectionError, createClient, InvalidResponseError, NotFoundError, operations, type OperationId, ValidationError } from "../src/index.ts";
 import { closedPort, type LoopbackRequest } from "./helpers/loopback-server.ts";
-import { useLoopbackCloud } from "./helpers/loopback-cloud.ts";
+import { useLoopbackCloud } from "./helpers/use-loopback.ts";
 import { paramsIn } from "./helpers/spec.ts";
 
 const cloud = useLoopbackCloud();

@@ -7,7 +7,7 @@ import { inspect } from "node:util";
 import { describe, expect, it, vi } from "vitest";
 import { createClient, type Endpoints, services } from "../src/index.ts";
 import { closedPort } from "./helpers/loopback-server.ts";
-import { useLoopbackCloud } from "./helpers/loopback-cloud.ts";
+import { useLoopbackCloud } from "./helpers/use-loopback.ts";
 
 const CANARY_SK = "CANARY-sk-7f3a9c";
 const CANARY_TOKEN = "CANARY-token-51be2d";

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { createClient, type HwcloudClient, operations, ValidationError } from "../src/index.ts";
 import { validateInput } from "../src/validate.ts";
 import { CONSTRAINTS, type Json, type OperationId, REMOVE, segments, withValueAt } from "./helpers/constraints.ts";
-import { useLoopbackCloud } from "./helpers/loopback-cloud.ts";
+import { useLoopbackCloud } from "./helpers/use-loopback.ts";
 import { testOperations } from "./helpers/operations.ts";
 import { paramsIn, requestExample } from "./helpers/spec.ts";
 import { thrownBy } from "./helpers/thrown.ts";

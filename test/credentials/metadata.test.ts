@@ -3,7 +3,7 @@
  * service at 169.254.169.254, which is never contacted.
  */
 import type { ServerResponse } from "node:http";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { cachedCredentials } from "../../src/credentials/cached.ts";
 import { DEFAULT_METADATA_URL, fromEcsMetadata } from "../../src/credentials/metadata.ts";
 import {
@@ -14,7 +14,8 @@ import {
   TimeoutError,
   ValidationError,
 } from "../../src/errors.ts";
-import { type Handler, type LoopbackServer, startServer } from "../helpers/loopback-server.ts";
+import type { Handler } from "../helpers/loopback-server.ts";
+import { useServers } from "../helpers/use-loopback.ts";
 import { rejectionOf } from "../helpers/thrown.ts";
 
 const SECRET = "metadata-secret-do-not-print";
@@ -29,17 +30,8 @@ const SECURITY_KEY = {
   },
 };
 
-const servers: LoopbackServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
-/** A loopback metadata service: `handle` answers, `received` records. */
-async function metadataService(handle: Handler): Promise<LoopbackServer> {
-  const service = await startServer(handle);
-  servers.push(service);
-  return service;
-}
+/** A loopback metadata service for one test: its handler answers, `received` records. */
+const metadataService = useServers();
 
 function json(response: ServerResponse, status: number, body: unknown) {
   response.writeHead(status, { "Content-Type": "application/json" }).end(typeof body === "string" ? body : JSON.stringify(body));

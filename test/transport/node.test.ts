@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createNodeSend, defaultSend } from "../../src/transport/node.ts";
+import { useServers } from "../helpers/use-loopback.ts";
 import { selfSignedCertificate } from "./tls-certificate.ts";
-import { describeTransportContract, requestTo, useServers } from "./transport-contract.ts";
+import { describeTransportContract, requestTo } from "./transport-contract.ts";
 
 describe("Node transport", () => {
   describeTransportContract({ name: "node", createSend: () => createNodeSend(), clientOptions: {} });

@@ -9,7 +9,7 @@
 import { randomBytes } from "node:crypto";
 import { inspect } from "node:util";
 import { gzipSync } from "node:zlib";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   type ClientOptions,
   ConnectionError,
@@ -22,7 +22,8 @@ import {
 } from "../../src/index.ts";
 import { serviceNames } from "../../src/endpoints.ts";
 import type { HttpRequest, Send } from "../../src/layers.ts";
-import { closedPort, drip, flood, type Handler, type LoopbackServer, startServer, within } from "../helpers/loopback-server.ts";
+import { closedPort, drip, flood, type Handler, within } from "../helpers/loopback-server.ts";
+import { useServers } from "../helpers/use-loopback.ts";
 import { rejectionOf } from "../helpers/thrown.ts";
 import { selfSignedCertificate } from "./tls-certificate.ts";
 
@@ -39,19 +40,6 @@ const MiB = 1024 * 1024;
 /** A request as the layers above a transport hand it over. */
 export function requestTo(url: string, init: Partial<Omit<HttpRequest, "url">> = {}): HttpRequest {
   return { method: "GET", headers: {}, operation: "UpdateVpcPeering", maxResponseBytes: 10 * MiB, ...init, url: new URL(url) };
-}
-
-/** Starts servers for one test; each is closed after it. */
-export function useServers(): (handler: Handler, options?: Parameters<typeof startServer>[1]) => Promise<LoopbackServer> {
-  const servers: LoopbackServer[] = [];
-  afterEach(async () => {
-    await Promise.all(servers.splice(0).map((server) => server.close()));
-  });
-  return async (handler, options) => {
-    const server = await startServer(handler, options);
-    servers.push(server);
-    return server;
-  };
 }
 
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}): Handler => (_, response) => {

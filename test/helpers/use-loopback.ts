@@ -1,6 +1,20 @@
-import { afterAll, beforeAll, beforeEach } from "vitest";
+/** Loopback servers for vitest: started inside a test file, closed by its hooks. */
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { type Endpoints, services } from "../../src/index.ts";
-import { type ScriptedServer, startScriptedServer } from "./loopback-server.ts";
+import { type Handler, type LoopbackServer, type ScriptedServer, type ServerOptions, startScriptedServer, startServer } from "./loopback-server.ts";
+
+/** Starts servers for one test; each is closed after it. */
+export function useServers(): (handler: Handler, options?: ServerOptions) => Promise<LoopbackServer> {
+  const servers: LoopbackServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((server) => server.close()));
+  });
+  return async (handler, options) => {
+    const server = await startServer(handler, options);
+    servers.push(server);
+    return server;
+  };
+}
 
 export interface LoopbackCloud {
   server: ScriptedServer;
