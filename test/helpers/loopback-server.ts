@@ -25,7 +25,7 @@ export type Handler = (request: LoopbackRequest, response: ServerResponse) => vo
 export interface ServerOptions {
   /** Serve HTTPS with this key and certificate. */
   tls?: { key: string; cert: string };
-  /** Keep requests in `received` (the default); the bench sends too many to keep. */
+  /** Keep requests in `received` (the default; without it `waitForRequest` never settles); the bench sends too many to keep. */
   record?: boolean;
   keepAliveTimeout?: number;
 }
