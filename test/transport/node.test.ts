@@ -24,6 +24,15 @@ describe("Node transport", () => {
     expect(server.connections()).toBe(2);
   });
 
+  it("sends the URL's Host, or the request's own instead when it names one", async () => {
+    const server = await serve((_, response) => response.end());
+    const send = createNodeSend();
+    await send(requestTo(server.origin));
+    // Node's server keeps the first of repeated Host headers: a second one, after the URL's, would not show.
+    await send(requestTo(server.origin, { headers: { host: "vpc.example.com" } }));
+    expect(server.received.map((received) => received.headers.host)).toEqual([new URL(server.origin).host, "vpc.example.com"]);
+  });
+
   it("asks for no content encoding, so an encoded answer is one nobody asked for", async () => {
     const server = await serve((_, response) => response.end());
     await defaultSend(requestTo(server.origin));
