@@ -1,6 +1,6 @@
 import type { CredentialProvider } from "../credentials/provider.ts";
 import { passingTimeout, type Send } from "../layers.ts";
-import { type AccessKeys, sign } from "./signer.ts";
+import { type AccessKeys, createClientSigner } from "./signer.ts";
 
 export interface SigningOptions {
   /** Sent as X-Project-Id and signed with the rest; checked by createClient. */
@@ -16,6 +16,7 @@ export interface SigningOptions {
  */
 export function withSigning(next: Send, source: AccessKeys | CredentialProvider, options: SigningOptions = {}): Send {
   const now = options.now ?? (() => new Date());
+  const sign = createClientSigner();
   const layer: Send = async (request) => {
     const keys = typeof source === "function" ? await source(request.signal) : source;
     const headers: Record<string, string> = { ...request.headers };

@@ -10,15 +10,17 @@ export async function sha256Hex(data: Uint8Array | string): Promise<string> {
   return toHex(await crypto.subtle.digest("SHA-256", toBufferSource(data)));
 }
 
-export async function hmacSha256Hex(key: string, data: string): Promise<string> {
-  const cryptoKey = await crypto.subtle.importKey(
-    "raw",
-    encoder.encode(key),
-    { name: "HMAC", hash: "SHA-256" },
-    false,
-    ["sign"],
-  );
-  return toHex(await crypto.subtle.sign("HMAC", cryptoKey, encoder.encode(data)));
+export function hmacSha256Hex(key: string, data: string): Promise<string> {
+  return prepareHmacSha256Hex(key)(data);
+}
+
+/** HMAC-SHA256 under `key`, imported at its first use and then reused. */
+export function prepareHmacSha256Hex(key: string): (data: string) => Promise<string> {
+  let cryptoKey: Promise<CryptoKey> | undefined;
+  return async (data) => {
+    cryptoKey ??= crypto.subtle.importKey("raw", encoder.encode(key), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    return toHex(await crypto.subtle.sign("HMAC", await cryptoKey, encoder.encode(data)));
+  };
 }
 
 /** Web Crypto refuses views on a SharedArrayBuffer, so only those are copied. */

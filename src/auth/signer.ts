@@ -22,6 +22,27 @@ export interface HashFunctions {
   hmacSha256Hex(key: string, data: string): Promise<string>;
 }
 
+/** Hash functions that also prepare an HMAC key once for many messages, as both back-ends do. */
+export interface PreparingHashFunctions extends HashFunctions {
+  prepareHmacSha256Hex(key: string): (data: string) => Promise<string>;
+}
+
+/**
+ * `hash`, with the HMAC key of the last secret it was given prepared once
+ * and reused while the secret stays the same. One per client (its signing
+ * layer's), which holds that secret anyway.
+ */
+export function reusingHmacKey(hash: PreparingHashFunctions): HashFunctions {
+  let prepared: { key: string; hmac: (data: string) => Promise<string> } | undefined;
+  return {
+    sha256Hex: hash.sha256Hex,
+    hmacSha256Hex: (key, data) => {
+      if (prepared?.key !== key) prepared = { key, hmac: hash.prepareHmacSha256Hex(key) };
+      return prepared.hmac(data);
+    },
+  };
+}
+
 export interface AccessKeys {
   /** Access key id; sent in clear in the Authorization header. */
   ak: string;
@@ -70,6 +91,11 @@ export function createSigner(hash: HashFunctions): Sign {
 
 /** The signer on the runtime's own crypto. */
 export const sign: Sign = createSigner(defaultHash);
+
+/** A signer on the runtime's own crypto that prepares each secret's HMAC key once: one per client. */
+export function createClientSigner(): Sign {
+  return createSigner(reusingHmacKey(defaultHash));
+}
 
 /**
  * UTF-16 code unit order of the first item. The SDK orders its SignedHeaders
