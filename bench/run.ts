@@ -9,6 +9,7 @@
  */
 import { fork } from "node:child_process";
 import { createRequire } from "node:module";
+import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import * as nodeCrypto from "../src/auth/crypto.node.ts";
 import * as webCrypto from "../src/auth/crypto.web.ts";
@@ -297,9 +298,13 @@ function printTable(): void {
   console.log(lines.map((line) => `| ${line.join(" | ")} |`).join("\n"));
   console.log("");
   for (const line of verdicts) console.log(`- ${line}`);
+  console.log("");
+  // Figures on a shared machine mean little without how busy it was.
+  console.log(`Node ${process.version}, ${cpus().length} cores, load average ${loadAtStart} at the start and ${loadavg()[0]!.toFixed(2)} at the end.`);
 }
 
 const started = performance.now();
+const loadAtStart = loadavg()[0]!.toFixed(2);
 const built = await builtClient();
 const server = await startServer();
 try {
