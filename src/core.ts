@@ -1,8 +1,9 @@
 /**
  * `hwcloud-typed/core`: the client without its table of operations. An app
  * creates a core and calls the operations it imports from
- * `hwcloud-typed/operations`, so a bundle carries those operations (and their
- * validators) and no others:
+ * `hwcloud-typed/operations`, so a bundle carries those operations'
+ * descriptors and no others (their validators, all in one generated module,
+ * still travel together: see BENCHMARKS.md, Bundle):
  *
  *   const core = createCore({ credentials, projectId });
  *   const peering = await call(core, UpdateVpcPeering, { peering_id, body });
