@@ -90,7 +90,7 @@ async function measure(app: string, platform: Platform): Promise<BundleSize> {
     ...(unresolved ? { unresolved } : {}),
     validatorBytes: Object.values(result.metafile.outputs)
       .flatMap((out) => Object.entries(out.inputs))
-      .filter(([path]) => /generated\/validators\.[jt]s$/.test(path))
+      .filter(([path]) => /generated\/validators\/[^/]+\.[jt]s$/.test(path))
       .reduce((sum, [, input]) => sum + input.bytesInOutput, 0),
     otherOperations: Object.values(operations)
       .filter((operation) => operation.id !== "UpdateVpcPeering" && text.includes(JSON.stringify(operation.path)))

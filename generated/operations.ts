@@ -1,12 +1,10 @@
 // Generated from openapi/openapi.yaml by `npm run generate` (scripts/generate.ts). Do not edit: change the spec and regenerate.
-import {
-  UpdateVpcPeering as validateUpdateVpcPeering,
-  UpdateTrafficMirrorSession as validateUpdateTrafficMirrorSession,
-  CinderUpdateSnapshot as validateCinderUpdateSnapshot,
-  UpdateDataSource as validateUpdateDataSource,
-  UpdateEndpointRoutetable as validateUpdateEndpointRoutetable,
-  KeystoneListProjects as validateKeystoneListProjects,
-} from "./validators.ts";
+import { UpdateVpcPeering as validateUpdateVpcPeering } from "./validators/UpdateVpcPeering.ts";
+import { UpdateTrafficMirrorSession as validateUpdateTrafficMirrorSession } from "./validators/UpdateTrafficMirrorSession.ts";
+import { CinderUpdateSnapshot as validateCinderUpdateSnapshot } from "./validators/CinderUpdateSnapshot.ts";
+import { UpdateDataSource as validateUpdateDataSource } from "./validators/UpdateDataSource.ts";
+import { UpdateEndpointRoutetable as validateUpdateEndpointRoutetable } from "./validators/UpdateEndpointRoutetable.ts";
+import { KeystoneListProjects as validateKeystoneListProjects } from "./validators/KeystoneListProjects.ts";
 
 /** A compiled validator of one call's `{ path, query, header, body }`, as Ajv's standalone code exposes it. */
 export interface Validator {

@@ -6,7 +6,7 @@
  */
 import { execFile } from "node:child_process";
 import { watch } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs, promisify } from "node:util";
@@ -40,7 +40,7 @@ export async function generateFiles(specPath: string = DEFAULT_SPEC): Promise<Ma
       ["schema.ts", await types],
       ["operations.ts", emitOperations(entries, services, header)],
       ["methods.ts", emitMethods(entries, services, header)],
-      ["validators.ts", emitValidators(entries, header)],
+      ...emitValidators(entries, header),
       ["samples.json", emitSamples(entries, header)],
     ]);
   } finally {
@@ -48,19 +48,30 @@ export async function generateFiles(specPath: string = DEFAULT_SPEC): Promise<Ma
   }
 }
 
+/** Writes every file, and removes any file of `outDir` the spec no longer gives (an operation taken out). */
 export async function writeFiles(files: Map<string, string>, outDir: string): Promise<void> {
-  await mkdir(outDir, { recursive: true });
+  await Promise.all([...files.keys()].map((name) => mkdir(path.dirname(path.join(outDir, name)), { recursive: true })));
   await Promise.all([...files].map(([name, content]) => writeFile(path.join(outDir, name), content)));
+  for (const extra of await extraFiles(files, outDir)) await rm(path.join(outDir, extra));
 }
 
-/** Names of the files in `outDir` that differ from what the spec gives. */
+/** Names of the files in `outDir` that differ from what the spec gives, or that it no longer gives. */
 export async function staleFiles(files: Map<string, string>, outDir: string): Promise<string[]> {
   const stale: string[] = [];
   for (const [name, content] of files) {
     const current = await readFile(path.join(outDir, name), "utf8").catch(() => undefined);
     if (current !== content) stale.push(path.join(outDir, name));
   }
+  for (const extra of await extraFiles(files, outDir)) stale.push(path.join(outDir, extra));
   return stale;
+}
+
+/** Files under `outDir` that are not among `files`, as relative paths. */
+async function extraFiles(files: Map<string, string>, outDir: string): Promise<string[]> {
+  const present = (await readdir(outDir, { recursive: true, withFileTypes: true }).catch(() => []))
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(outDir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"));
+  return present.filter((name) => !files.has(name));
 }
 
 async function runOnce(options: { spec: string; out: string; check: boolean }): Promise<boolean> {

@@ -1,8 +1,8 @@
 /**
  * `hwcloud-typed/operations`: one descriptor per operation of the spec, named
  * by its operationId (e.g. `UpdateVpcPeering`), for `call` of
- * `hwcloud-typed/core`. Each descriptor refers only to its own validator; a
- * bundler keeps the others too as long as generated/validators.ts assigns
- * to every validator at its top level (see BENCHMARKS.md, Bundle).
+ * `hwcloud-typed/core`. Each descriptor imports only its own validator
+ * (generated/validators/<operationId>.ts), so a bundle of one operation
+ * carries that validator and no other.
  */
 export * from "../generated/operations.ts";

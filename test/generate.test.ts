@@ -55,7 +55,8 @@ describe("npm run generate", () => {
     const types = await readFile(path.join(out, "schema.ts"), "utf8");
     const reConfigure = types.slice(types.indexOf("ReConfigure: {"));
     expect(reConfigure.slice(0, reConfigure.indexOf("};"))).toContain(`${ADDED_FIELD}?: string;`);
-    expect(await readFile(path.join(out, "validators.ts"), "utf8")).toContain(ADDED_FIELD);
+    expect(await readFile(path.join(out, "validators", "UpdateDataSource.ts"), "utf8")).toContain(ADDED_FIELD);
+    expect(await readFile(path.join(out, "validators", "UpdateVpcPeering.ts"), "utf8")).not.toContain(ADDED_FIELD);
     expect(await readFile(path.join(out, "samples.json"), "utf8")).toContain(ADDED_FIELD);
   });
 
@@ -66,7 +67,18 @@ describe("npm run generate", () => {
     );
     expect(failure?.code).toBe(1);
     expect(failure?.stderr).toContain("generated/schema.ts");
-    expect(failure?.stderr).toContain("generated/validators.ts");
+    expect(failure?.stderr).toContain("generated/validators/UpdateDataSource.ts");
+  });
+
+  it("counts a file the spec no longer gives as stale, and writing removes it", async () => {
+    const out = path.join(work, "leftover");
+    const files = await generateFiles();
+    await writeFiles(files, out);
+    await writeFile(path.join(out, "validators", "OperationTakenOut.ts"), "// from an older spec\n");
+    expect(await staleFiles(files, out)).toEqual([path.join(out, "validators", "OperationTakenOut.ts")]);
+    await writeFiles(files, out);
+    expect(await staleFiles(files, out)).toEqual([]);
+    expect(await readdir(path.join(out, "validators"))).not.toContain("OperationTakenOut.ts");
   });
 
   it("--check passes when generated/ matches the spec", async () => {

@@ -9,14 +9,14 @@ import type { OperationEntry, ServiceEntry } from "../spec-model.ts";
  * operation, so a bundler can drop the operations an app never calls.
  */
 export function emitOperations(entries: OperationEntry[], services: ServiceEntry[], header: string): string {
-  const imports = entries.map((entry) => `  ${entry.operationId} as validate${entry.operationId},`).join("\n");
+  const imports = entries
+    .map((entry) => `import { ${entry.operationId} as validate${entry.operationId} } from "./validators/${entry.operationId}.ts";`)
+    .join("\n");
   const constants = entries.map(emitOperation).join("\n\n");
   const table = entries.map((entry) => `  ${entry.operationId},`).join("\n");
   const servers = services.map((service) => `  ${JSON.stringify(service.name)}: ${JSON.stringify(service.server)},`).join("\n");
   return `// ${header}
-import {
 ${imports}
-} from "./validators.ts";
 
 /** A compiled validator of one call's \`{ path, query, header, body }\`, as Ajv's standalone code exposes it. */
 export interface Validator {

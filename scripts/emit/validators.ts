@@ -7,21 +7,25 @@ import type { OperationEntry, ParamLocation } from "../spec-model.ts";
  * One validator per operation, compiled to plain code now so the client
  * validates with no validator library and no schema compilation at run time.
  * Each checks `{ path, query, header, body }`, so error paths read
- * `/path/peering_id`, `/query/limit` or `/body/peering/name`.
+ * `/path/peering_id`, `/query/limit` or `/body/peering/name`. Each lives in a
+ * module of its own (`validators/<operationId>.ts`), so a bundle carries the
+ * validators of the operations it imports and no others.
  */
-export function emitValidators(entries: OperationEntry[], header: string): string {
+export function emitValidators(entries: OperationEntry[], header: string): Map<string, string> {
+  return new Map(entries.map((entry) => [`validators/${entry.operationId}.ts`, emitValidator(entry, header)]));
+}
+
+function emitValidator(entry: OperationEntry, header: string): string {
   // unicode: false counts UTF-16 units, as String#length does: the same as code points for every
   // character these APIs accept, and it keeps the compiled code free of Ajv's run-time helpers.
   // That option is the only thing Ajv warns about here, so its logger is off.
   const ajv = createAjv({ code: { source: true, esm: true }, unicode: false, logger: false });
-  for (const entry of entries) {
-    ajv.addSchema(withoutAnnotations(inputSchema(entry)) as AnySchema, entry.operationId);
-  }
-  const code = standaloneModule.default(ajv, Object.fromEntries(entries.map((entry) => [entry.operationId, entry.operationId])));
+  ajv.addSchema(withoutAnnotations(inputSchema(entry)) as AnySchema, entry.operationId);
+  const code = standaloneModule.default(ajv, { [entry.operationId]: entry.operationId });
   if (/\brequire\(/.test(code)) {
     throw new Error("compiled validators need a run-time require(); keep the request schemas to keywords that compile standalone");
   }
-  return `// ${header}\n// @ts-nocheck -- compiled by ajv; typed by src/validate.ts\n${code}\n`;
+  return `// ${header}\n// @ts-nocheck -- compiled by ajv; typed by generated/operations.ts\n${code}\n`;
 }
 
 const ANNOTATIONS = new Set(["description", "title", "example", "examples", "default", "deprecated", "readOnly", "writeOnly"]);
