@@ -1,7 +1,7 @@
 import { ValidationError } from "./errors.ts";
 
 /** What a fetch `Headers` value may hold: no CR, LF or NUL, and Latin-1 only. */
-const INVALID_HEADER_CHARACTER = /[\r\n\0\u0100-\uffff]/;
+export const INVALID_HEADER_CHARACTER = /[\r\n\0\u0100-\uffff]/;
 
 /**
  * Rejects a value that cannot travel as a header value, before `Headers`

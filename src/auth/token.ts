@@ -6,10 +6,12 @@ export type TokenSource = string | ((signal: AbortSignal) => string | Promise<st
 
 const NEVER = new AbortController().signal;
 
-/** The IAM token layer: sends X-Auth-Token on a copy of each request. */
+/** The IAM token layer: sends X-Auth-Token on a copy of each request. A fixed token must have been checked (createClient does). */
 export function withToken(next: Send, token: TokenSource): Send {
+  // A fixed token was checked by createClient; what a function returns is checked each time it is asked.
   const layer: Send = async (request) => {
-    const value = typeof token === "function" ? await token(request.signal ?? NEVER) : token;
+    if (typeof token !== "function") return next({ ...request, headers: { ...request.headers, "x-auth-token": token } });
+    const value = await token(request.signal ?? NEVER);
     assertHeaderValue(request.operation, "credentials.token", value, { required: true });
     return next({ ...request, headers: { ...request.headers, "x-auth-token": value } });
   };

@@ -1,5 +1,6 @@
 import type { AccessKeys as Credentials } from "../auth/signer.ts";
 import { ValidationError, type ValidationIssue } from "../errors.ts";
+import { INVALID_HEADER_CHARACTER } from "../header-value.ts";
 
 /** What a credential source hands over: an AK/SK pair, and for temporary credentials a security token and an expiry. */
 export interface ProvidedCredentials extends Credentials {
@@ -58,16 +59,19 @@ export function checkCredentials(value: unknown, source: string): CheckedCredent
   }
   const { ak, sk, securityToken, projectId, expiresAt } = value as Record<string, unknown>;
   const issues: ValidationIssue[] = [];
-  const text = (field: string, item: unknown, required: boolean) => {
+  const text = (field: string, item: unknown, required: boolean, header = false) => {
     if (item === undefined && !required) return;
     if (typeof item !== "string" || item === "") {
       issues.push({ field: `${source} ${field}`, rule: required ? "required" : "type", message: "must be a non-empty string" });
+    } else if (header && INVALID_HEADER_CHARACTER.test(item)) {
+      // Sent as a header value; the client signs these without checking them again.
+      issues.push({ field: `${source} ${field}`, rule: "pattern", message: "must not contain CR, LF, NUL or characters above U+00FF" });
     }
   };
-  text("ak", ak, true);
+  text("ak", ak, true, true);
   text("sk", sk, true);
-  text("securityToken", securityToken, false);
-  text("projectId", projectId, false);
+  text("securityToken", securityToken, false, true);
+  text("projectId", projectId, false, true);
   const expiry = toDate(expiresAt);
   if (expiry === null) {
     issues.push({ field: `${source} expiresAt`, rule: "format", message: "must be a Date, epoch milliseconds or an ISO 8601 time" });

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { withSigning } from "../../src/auth/aksk.ts";
 import { canonicalQueryString, parseSdkDate } from "../../src/auth/signer.ts";
 import { ValidationError } from "../../src/errors.ts";
+import { cachedCredentials, createClient } from "../../src/index.ts";
 import type { HttpRequest, HttpResponse, Send } from "../../src/layers.ts";
 import { verifySignature } from "../../src/mock/verify.ts";
 import { resolveClientOptions } from "../../src/options.ts";
@@ -173,20 +174,30 @@ describe("withSigning", () => {
   });
 
   it.each([
-    ["header.x-project-id", ACCOUNT, { projectId: "proj\r\nX-Evil: 1" }, "X-Evil"],
-    ["credentials.ak", { ...ACCOUNT, ak: "AK\nX-Evil: 1" }, {}, "X-Evil"],
-    ["credentials.securityToken", { ...ACCOUNT, securityToken: "secret-token\r\n" }, {}, "secret-token"],
-    ["credentials.sk", { ...ACCOUNT, sk: "" }, {}, undefined],
-  ])("rejects bad %s with a ValidationError naming the operation, and sends nothing", async (field, credentials, options, secret) => {
-    const { next, sent } = recorder();
-    const error = await withSigning(next, credentials, { ...options, now: () => DEFAULT_DATE })(request()).catch(
-      (caught: unknown) => caught,
-    );
-
+    ["projectId", { credentials: ACCOUNT, projectId: "proj\r\nX-Evil: 1" }, "X-Evil"],
+    ["credentials.ak", { credentials: { ...ACCOUNT, ak: "AK\nX-Evil: 1" } }, "X-Evil"],
+    ["credentials.securityToken", { credentials: { ...ACCOUNT, securityToken: "secret-token\r\n" } }, "secret-token"],
+    ["credentials.sk", { credentials: { ...ACCOUNT, sk: "" } }, undefined],
+  ])("leaves bad %s to createClient, which refuses it once, naming it, before any call", (field, options, secret) => {
+    const error = (() => {
+      try {
+        createClient(options);
+      } catch (caught) {
+        return caught;
+      }
+    })();
     expect(error).toBeInstanceOf(ValidationError);
-    expect(error).toMatchObject({ field, operation: "UpdateVpc" });
+    expect(error).toMatchObject({ field, operation: "createClient" });
     if (secret) expect((error as Error).message).not.toContain(secret);
     expect((error as Error).message).not.toContain(ACCOUNT.sk);
+  });
+
+  it("checks the keys of a provider, as the client's cache of it does, naming the source, and sends nothing", async () => {
+    const { next, sent } = recorder();
+    const provider = cachedCredentials(async () => ({ ak: "AK\nX-Evil: 1", sk: ACCOUNT.sk }));
+    const error = await withSigning(next, provider, { now: () => DEFAULT_DATE })(request()).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as Error).message).not.toContain("X-Evil");
     expect(sent).toHaveLength(0);
   });
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { withToken } from "../../src/auth/token.ts";
 import { ValidationError } from "../../src/errors.ts";
+import { createClient } from "../../src/index.ts";
 import type { HttpRequest, Send } from "../../src/layers.ts";
 
 function recorder(): { next: Send; sent: HttpRequest[] } {
@@ -99,8 +100,8 @@ describe("withToken", () => {
     ["a bare LF", "secret-token\nx", "pattern"],
     ["a NUL", "secret-token\0", "pattern"],
     ["nothing", "", "required"],
-  ])("rejects a token holding %s with a ValidationError that does not quote it", async (_, token, rule) => {
-    for (const source of [token, () => token, async () => token]) {
+  ])("rejects a token function's answer holding %s with a ValidationError that does not quote it", async (_, token, rule) => {
+    for (const source of [() => token, async () => token]) {
       const { next, sent } = recorder();
       const error = await withToken(next, source)(request()).catch((caught: unknown) => caught);
 
@@ -109,5 +110,7 @@ describe("withToken", () => {
       if (token) expect((error as Error).message).not.toContain("secret-token");
       expect(sent).toHaveLength(0);
     }
+    // A fixed token is createClient's to check, once.
+    expect(() => createClient({ credentials: { token } })).toThrow(ValidationError);
   });
 });
