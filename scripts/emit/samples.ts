@@ -1,29 +1,8 @@
 import { sample } from "openapi-sampler";
+import type { OperationSamples } from "../../src/mock/spec.ts";
 import type { JsonSchema, OperationEntry, ResponseEntry } from "../spec-model.ts";
 
-/** Sample values of one operation, for the mock cloud, the docs' code samples and the tests. */
-export interface OperationSamples {
-  /** How the client calls it: `client.<service>.<methodName>`, sending `<method> <path>`. */
-  service: string;
-  methodName: string;
-  method: string;
-  path: string;
-  /** What the docs list it under. */
-  tag: string;
-  summary: string;
-  /** A value for every required parameter: the spec's sample, else one drawn from its schema. */
-  params: Record<string, unknown>;
-  /** The request body: its first named example, else one drawn from its schema. */
-  body?: unknown;
-  /** The request body's named examples, as the spec gives them. */
-  requestExamples: Array<{ name: string; value: unknown }>;
-  /** The first declared 2xx answer, with its first example or a body drawn from its schema (none without content). */
-  success: { status: number; body?: unknown };
-  /** A body per declared error status, example first, else drawn from its schema. */
-  errors: Record<string, unknown>;
-  /** Dereferenced schemas the mock reads: each parameter's, the request body's and the success body's. */
-  schemas: { params: Record<string, JsonSchema>; request?: JsonSchema; success?: JsonSchema };
-}
+export type { OperationSamples };
 
 /**
  * generated/samples.json. Values come from the spec's examples where it has

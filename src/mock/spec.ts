@@ -14,12 +14,27 @@ export interface Schema {
   [keyword: string]: unknown;
 }
 
-interface OperationSamples {
+/** Sample values of one operation, as the generator writes them (scripts/emit/samples.ts), for the mock, the docs and the tests. */
+export interface OperationSamples {
+  /** How the client calls it: `client.<service>.<methodName>`, sending `<method> <path>`. */
+  service: string;
+  methodName: string;
+  method: string;
+  path: string;
+  /** What the docs list it under. */
+  tag: string;
+  summary: string;
+  /** A value for every required parameter: the spec's sample, else one drawn from its schema. */
   params: Record<string, unknown>;
+  /** The request body: its first named example, else one drawn from its schema. */
   body?: unknown;
+  /** The request body's named examples, as the spec gives them. */
   requestExamples: Array<{ name: string; value: unknown }>;
+  /** The first declared 2xx answer, with its first example or a body drawn from its schema (none without content). */
   success: { status: number; body?: unknown };
+  /** A body per declared error status, example first, else drawn from its schema. */
   errors: Record<string, unknown>;
+  /** Dereferenced schemas the mock reads: each parameter's, the request body's and the success body's. */
   schemas: { params: Record<string, Schema>; request?: Schema; success?: Schema };
 }
 
