@@ -41,8 +41,13 @@ export function toConnectionError(error: unknown, request: HttpRequest, options:
   if (code !== undefined && NOT_SENT.has(code)) return new ConnectionError(`${where}: ${code}`, { ...base, requestSent: false });
   if (code !== undefined && TIMEOUTS.has(code)) return new TimeoutError(`${where}: ${code}`, base);
   if (code !== undefined && (MAYBE_SENT.has(code) || BROKEN_ANSWER.test(code))) return new ConnectionError(`${where}: ${code}`, base);
-  // fetch() rejects with a TypeError for every network failure, often without a code (browsers).
-  if (options.anyTypeError && error instanceof TypeError) return new ConnectionError(`${where}: ${error.message}`, base);
+  // fetch() rejects with a TypeError for every network failure, often without a code (browsers, and
+  // Node 24's parser errors): name the cause it wraps, when it has one, rather than "fetch failed".
+  if (options.anyTypeError && error instanceof TypeError) {
+    const cause = (error as { cause?: unknown }).cause;
+    const named = cause instanceof Error ? `${cause.name}: ${cause.message}` : error.message;
+    return new ConnectionError(`${where}: ${named}`, { ...base, cause: cause instanceof Error ? cause : error });
+  }
   return undefined;
 }
 
