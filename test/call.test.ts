@@ -14,7 +14,7 @@ import { resolveClientOptions } from "../src/options.ts";
 import { splitArgs } from "../src/request.ts";
 import { type RetryingSend, withRetry } from "../src/retry/loop.ts";
 import type { RetryPolicy } from "../src/retry/policy.ts";
-import { defaultSend } from "../src/transport/node.ts";
+import { createNodeSend } from "../src/transport/node.ts";
 import { useLoopbackCloud } from "./helpers/use-loopback.ts";
 import { testOperations } from "./helpers/operations.ts";
 
@@ -118,7 +118,7 @@ describe("createCall over the client's real layers", () => {
     ["a DELETE without a body", testOperations.DeleteServer, { server_id: "s 1" }, "DELETE", "/v1/proj/servers/s%201"],
   ])("%s reaches a loopback server as built, signed so the server verifies it", async (_, operation, args, method, target) => {
     const config = resolveClientOptions({ credentials: { ak: AK, sk: SK }, endpoints: cloud.endpoints, projectId: "proj" }, { "user-agent": "ua" });
-    const call = createCall(config, withRetry(withAuth(defaultSend, config)));
+    const call = createCall(config, withRetry(withAuth(createNodeSend(), config)));
     cloud.server.setFallback({ status: 200, headers: { "content-type": "application/json" }, body: "{}" });
 
     await call(operation, splitArgs(operation, args), undefined);

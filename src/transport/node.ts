@@ -5,12 +5,11 @@
  */
 import http from "node:http";
 import https from "node:https";
-import { readFileSync } from "node:fs";
-import { rootCertificates } from "node:tls";
 import { MAX_TIMER_MS } from "../abort.ts";
 import { ResponseTooLargeError } from "../errors.ts";
 import { enforcingTimeout, type HttpRequest, type HttpResponse, type Send } from "../layers.ts";
 import { toConnectionError } from "./network-error.ts";
+import { hasNoBody, joinHeaders, trustRoots } from "./node-answer.ts";
 import { createProxySend, proxyConfigured } from "./proxy.ts";
 
 export interface NodeTransportOptions {
@@ -30,7 +29,7 @@ export function createNodeSend(options: NodeTransportOptions = {}): Send {
   let send: Send | undefined;
   // Both ways enforce `request.timeout`.
   return enforcingTimeout((request) => {
-    send ??= proxyConfigured({ proxy: options.proxy }) ? createProxySend({ proxy: options.proxy, ca: list(options.ca) }) : createDirectSend(options);
+    send ??= proxyConfigured({ proxy: options.proxy }) ? createProxySend({ proxy: options.proxy, ca: options.ca }) : createDirectSend(options);
     return send(request);
   });
 }
@@ -41,15 +40,12 @@ export const createDefaultSend = createNodeSend;
 function createDirectSend(options: NodeTransportOptions): Send {
   let httpAgent: http.Agent | undefined;
   let httpsAgent: https.Agent | undefined;
+  const ca = trustRoots(options.ca);
   const agentFor = (url: URL): http.Agent =>
     url.protocol === "https:"
-      ? (httpsAgent ??= new https.Agent({ keepAlive: true, maxSockets: options.maxSockets, ...trust(options.ca) }))
+      ? (httpsAgent ??= new https.Agent({ keepAlive: true, maxSockets: options.maxSockets, ...(ca ? { ca } : {}) }))
       : (httpAgent ??= new http.Agent({ keepAlive: true, maxSockets: options.maxSockets }));
   return (request) => exchange(request, agentFor(request.url));
-}
-
-function list(ca: string | readonly string[] | undefined): readonly string[] | undefined {
-  return typeof ca === "string" ? [ca] : ca;
 }
 
 /** One request and its whole answer; every way it can end settles the promise once, clears the timer and removes the abort listener. */
@@ -128,40 +124,6 @@ function wireHeaders(request: HttpRequest): string[] {
   return list;
 }
 
-function trust(ca: string | readonly string[] | undefined): { ca?: string[] } {
-  if (ca === undefined) return {};
-  // Node replaces its root store with `ca`; keeping the roots (and NODE_EXTRA_CA_CERTS) makes `ca` an addition.
-  return { ca: [...rootCertificates, ...extraCertificates(), ...list(ca)!] };
-}
-
-/** NODE_EXTRA_CA_CERTS, which Node adds to its default store but not to a `ca` given in its place. */
-function extraCertificates(): string[] {
-  const file = process.env.NODE_EXTRA_CA_CERTS;
-  if (!file) return [];
-  try {
-    return [readFileSync(file, "utf8")];
-  } catch {
-    return [];
-  }
-}
-
-function hasNoBody(status: number, method: string): boolean {
-  return status === 204 || status === 205 || status === 304 || method === "HEAD";
-}
-
 function concat(chunks: Buffer[], size: number): Uint8Array {
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
 }
-
-/** Node lists set-cookie as an array and joins other repeats itself; one string per name here. */
-function joinHeaders(incoming: http.IncomingHttpHeaders): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const name in incoming) {
-    const value = incoming[name];
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
-  }
-  return headers;
-}
-
-/** The transport `#transport` resolves to under Node. */
-export const defaultSend: Send = createNodeSend();

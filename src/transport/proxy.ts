@@ -8,12 +8,13 @@ import { startTimer } from "../abort.ts";
 import { ResponseTooLargeError } from "../errors.ts";
 import type { HttpRequest, HttpResponse, Send } from "../layers.ts";
 import { toConnectionError } from "./network-error.ts";
+import { hasNoBody, joinHeaders, trustRoots } from "./node-answer.ts";
 
 export interface ProxyOptions {
   /** The proxy URL for every request (NO_PROXY still applies), or false for none; the environment's when absent. */
   proxy?: string | false;
   /** Extra trust roots (PEM) for the servers reached through the proxy, and for an https proxy. */
-  ca?: readonly string[];
+  ca?: string | readonly string[];
   env?: Readonly<Record<string, string | undefined>>;
 }
 
@@ -78,7 +79,8 @@ async function proxyDispatcher(options: ProxyOptions): Promise<import("undici").
   const { EnvHttpProxyAgent } = await import("undici");
   const env = options.env ?? process.env;
   const given = options.proxy === false ? undefined : options.proxy;
-  const tls = options.ca ? { ca: [...(await import("node:tls")).rootCertificates, ...options.ca] } : undefined;
+  const ca = trustRoots(options.ca);
+  const tls = ca ? { ca } : undefined;
   return new EnvHttpProxyAgent({
     // Empty counts as unset, as in curl.
     httpProxy: given || env.http_proxy || env.HTTP_PROXY || "",
@@ -91,11 +93,5 @@ async function proxyDispatcher(options: ProxyOptions): Promise<import("undici").
 }
 
 function toResponse(status: number, incoming: Record<string, string | string[] | undefined>, method: string, body: Uint8Array): HttpResponse {
-  const headers: Record<string, string> = {};
-  for (const name in incoming) {
-    const value = incoming[name];
-    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
-  }
-  const empty = status === 204 || status === 205 || status === 304 || method === "HEAD";
-  return { status, statusText: "", headers, body: empty ? null : body };
+  return { status, statusText: "", headers: joinHeaders(incoming), body: hasNoBody(status, method) ? null : body };
 }

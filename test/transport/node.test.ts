@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createNodeSend, defaultSend } from "../../src/transport/node.ts";
+import { createNodeSend } from "../../src/transport/node.ts";
 import { useServers } from "../helpers/use-loopback.ts";
 import { selfSignedCertificate } from "./tls-certificate.ts";
 import { describeTransportContract, requestTo } from "./transport-contract.ts";
@@ -35,7 +35,7 @@ describe("Node transport", () => {
 
   it("asks for no content encoding, so an encoded answer is one nobody asked for", async () => {
     const server = await serve((_, response) => response.end());
-    await defaultSend(requestTo(server.origin));
+    await createNodeSend()(requestTo(server.origin));
     expect(server.received[0]?.headers["accept-encoding"]).toBeUndefined();
   });
 });
