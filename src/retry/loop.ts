@@ -106,8 +106,8 @@ async function attemptOnce(next: Send, request: HttpRequest, policy: RetryPolicy
     return { response: await untilAborted(next({ ...request, signal }), signal) };
   } catch (error) {
     // A layer may surface its own abort error; the attempt timeout is what really happened.
-    const timedOut = timer?.signal.aborted === true && callSignal?.aborted !== true;
-    return { error: timedOut ? timer.signal.reason : error };
+    const ranOut = timer?.signal.aborted === true && callSignal?.aborted !== true;
+    return { error: ranOut ? timer.signal.reason : error };
   } finally {
     timer?.clear();
   }
