@@ -19,11 +19,12 @@ export function withSigning(next: Send, source: AccessKeys | CredentialProvider,
   const sign = createClientSigner();
   const layer: Send = async (request) => {
     const keys = typeof source === "function" ? await source(request.signal) : source;
-    const headers: Record<string, string> = { ...request.headers };
-    if (options.projectId !== undefined) headers["x-project-id"] = options.projectId;
-    const added = await sign({ ...request, headers }, { ak: keys.ak, sk: keys.sk, securityToken: keys.securityToken }, now());
-    for (const name in added) headers[name.toLowerCase()] = added[name]!;
-    return next({ ...request, headers });
+    // One copy of the request, signed and then sent: its headers are this layer's own to add to.
+    const signed = { ...request, headers: { ...request.headers } };
+    if (options.projectId !== undefined) signed.headers["x-project-id"] = options.projectId;
+    const added = await sign(signed, keys, now());
+    for (const name in added) signed.headers[name.toLowerCase()] = added[name]!;
+    return next(signed);
   };
   // A provider may wait (a file, the metadata service), so it gets the attempt's signal; fixed keys wait for nothing.
   return typeof source === "function" ? layer : passingTimeout(layer, next);

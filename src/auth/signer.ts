@@ -143,6 +143,7 @@ function assertCredentials(operation: string, credentials: AccessKeys): void {
 }
 
 const HTTP_WHITESPACE_EDGES = /^[\t\n\r ]+|[\t\n\r ]+$/g;
+const HTTP_WHITESPACE = new Set([0x09, 0x0a, 0x0d, 0x20]);
 
 /**
  * Lower-case names and their values, as a fetch `Headers` holds them: values
@@ -156,7 +157,7 @@ function headerEntries(operation: string | undefined, headers: Headers | Record<
     const value = headers[name]!;
     if (operation !== undefined) assertHeaderValue(operation, `header.${name}`, value);
     const lower = name.toLowerCase();
-    const trimmed = value.replace(HTTP_WHITESPACE_EDGES, "");
+    const trimmed = HTTP_WHITESPACE.has(value.charCodeAt(0)) || HTTP_WHITESPACE.has(value.charCodeAt(value.length - 1)) ? value.replace(HTTP_WHITESPACE_EDGES, "") : value;
     const previous = entries.get(lower);
     entries.set(lower, previous === undefined ? trimmed : `${previous}, ${trimmed}`);
   }
@@ -173,14 +174,13 @@ export function canonicalRequest(
   headers: ReadonlyArray<readonly [string, string]>,
   payloadHash: string,
 ): string {
-  return [
-    fetchMethod(method),
-    canonicalUri(url.pathname),
-    canonicalQueryString(url.search),
-    headers.map(([name, value]) => `${name}:${value}\n`).join(""),
-    headers.map(([name]) => name).join(";"),
-    payloadHash,
-  ].join("\n");
+  let lines = "";
+  let names = "";
+  for (const [name, value] of headers) {
+    lines += `${name}:${value}\n`;
+    names = names === "" ? name : `${names};${name}`;
+  }
+  return `${fetchMethod(method)}\n${canonicalUri(url.pathname)}\n${canonicalQueryString(url.search)}\n${lines}\n${names}\n${payloadHash}`;
 }
 
 export function stringToSign(sdkDate: string, canonicalRequestHash: string): string {

@@ -38,12 +38,13 @@ export function withRetry(next: Send, budget?: RetryBudget): RetryingSend {
         ? new AbortError(`${operation} aborted`, { operation, attempts, cause: request.signal.reason })
         : withAttempts(callSignal?.reason, attempts);
     let lastRetryWasTimeout = false;
+    const sent: HttpRequest = { ...request, headers: { ...request.headers, [REQUEST_ID_HEADER]: requestId } };
 
     try {
       for (let attempt = 1; ; attempt++) {
         if (callSignal?.aborted) throw stopped(attempt - 1);
         policy.onAttempt?.({ operation, attempt, requestId });
-        const outcome = await attemptOnce(next, { ...request, headers: { ...request.headers, [REQUEST_ID_HEADER]: requestId } }, policy, attempt, callSignal);
+        const outcome = await attemptOnce(next, sent, policy, attempt, callSignal);
         if ("error" in outcome && callSignal?.aborted) throw stopped(attempt);
 
         const retryable = "response" in outcome ? shouldRetryStatus(outcome.response.status, policy) : shouldRetryError(outcome.error, policy);

@@ -41,6 +41,8 @@ export function toConnectionError(error: unknown, request: HttpRequest, options:
   if (code !== undefined && NOT_SENT.has(code)) return new ConnectionError(`${where}: ${code}`, { ...base, requestSent: false });
   if (code !== undefined && TIMEOUTS.has(code)) return new TimeoutError(`${where}: ${code}`, base);
   if (code !== undefined && (MAYBE_SENT.has(code) || BROKEN_ANSWER.test(code))) return new ConnectionError(`${where}: ${code}`, base);
+  // undici's parser refuses some answers with no code at all (a status that is not a number): its name says it.
+  if (error instanceof Error && error.name === "HTTPParserError") return new ConnectionError(`${where}: HTTPParserError: ${error.message}`, base);
   // fetch() rejects with a TypeError for every network failure, often without a code (browsers, and
   // Node 24's parser errors): name the cause it wraps, when it has one, rather than "fetch failed".
   if (options.anyTypeError && error instanceof TypeError) {

@@ -1,14 +1,12 @@
 /**
- * Requests through an HTTP proxy, on undici, which is imported only when a
- * proxy is configured: CONNECT tunnels for https, absolute-form requests
+ * Requests through an HTTP proxy, on undici's dispatcher (undici.ts), loaded
+ * only when a proxy is configured: CONNECT tunnels for https, absolute-form requests
  * for http, HTTP_PROXY / HTTPS_PROXY / NO_PROXY (and lower case) read as
  * curl reads them (host and domain-suffix matches, `*`, ports).
  */
-import { startTimer } from "../abort.ts";
-import { ResponseTooLargeError } from "../errors.ts";
-import type { HttpRequest, HttpResponse, Send } from "../layers.ts";
-import { toConnectionError } from "./network-error.ts";
-import { hasNoBody, joinHeaders, trustRoots } from "./node-answer.ts";
+import { enforcingTimeout, type Send } from "../layers.ts";
+import { trustRoots } from "./node-answer.ts";
+import { createDispatchSend } from "./undici.ts";
 
 export interface ProxyOptions {
   /** The proxy URL for every request (NO_PROXY still applies), or false for none; the environment's when absent. */
@@ -28,54 +26,17 @@ export function proxyConfigured(options: ProxyOptions): boolean {
   return PROXY_VARIABLES.some((name) => Boolean(env[name]));
 }
 
-/** A transport through the proxy; undici is loaded on its first request. */
+/** A transport through the proxy; undici's proxy agent is loaded on its first request. */
 export function createProxySend(options: ProxyOptions): Send {
-  let dispatcher: Promise<import("undici").Dispatcher> | undefined;
-  return async (request) => {
-    // undici bounds a request by a signal: `request.timeout` becomes one here, made only on this rarer path.
-    const timer = request.signal || !request.timeout ? undefined : startTimer(Math.max(request.timeout.endsAt - performance.now(), 1), request.timeout.error);
-    try {
-      return await proxied(request, timer?.signal ?? request.signal);
-    } finally {
-      timer?.clear();
-    }
-  };
-
-  async function proxied(request: HttpRequest, signal: AbortSignal | undefined): Promise<HttpResponse> {
-    if (signal?.aborted) throw signal.reason;
-    dispatcher ??= proxyDispatcher(options);
-    const undici = await import("undici");
-    try {
-      const answer = await undici.request(request.url, {
-        dispatcher: await dispatcher,
-        method: request.method as never,
-        headers: request.headers,
-        body: request.body,
-        signal,
-      });
-      if (Number(answer.headers["content-length"]) > request.maxResponseBytes) {
-        answer.body.destroy();
-        throw new ResponseTooLargeError({ status: answer.statusCode, maxResponseBytes: request.maxResponseBytes, operation: request.operation });
-      }
-      const chunks: Buffer[] = [];
-      let size = 0;
-      for await (const chunk of answer.body) {
-        size += (chunk as Buffer).length;
-        if (size > request.maxResponseBytes) {
-          answer.body.destroy();
-          throw new ResponseTooLargeError({ status: answer.statusCode, maxResponseBytes: request.maxResponseBytes, operation: request.operation });
-        }
-        chunks.push(chunk as Buffer);
-      }
-      return toResponse(answer.statusCode, answer.headers, request.method, Buffer.concat(chunks, size));
-    } catch (error) {
-      if (signal?.aborted) throw signal.reason;
-      throw toConnectionError(error, request) ?? error;
-    }
-  }
+  let send: Promise<Send> | undefined;
+  return enforcingTimeout(async (request) => {
+    send ??= proxyDispatcher(options).then(createDispatchSend);
+    return (await send)(request);
+  });
 }
 
 async function proxyDispatcher(options: ProxyOptions): Promise<import("undici").Dispatcher> {
+  // The whole package: CONNECT tunnels need the request API its index adds to every dispatcher.
   const { EnvHttpProxyAgent } = await import("undici");
   const env = options.env ?? process.env;
   const given = options.proxy === false ? undefined : options.proxy;
@@ -90,8 +51,4 @@ async function proxyDispatcher(options: ProxyOptions): Promise<import("undici").
     proxyTunnel: false,
     ...(tls ? { connect: tls, requestTls: tls, proxyTls: tls } : {}),
   });
-}
-
-function toResponse(status: number, incoming: Record<string, string | string[] | undefined>, method: string, body: Uint8Array): HttpResponse {
-  return { status, statusText: "", headers: joinHeaders(incoming), body: hasNoBody(status, method) ? null : body };
 }

@@ -39,3 +39,29 @@ describe("Node transport", () => {
     expect(server.received[0]?.headers["accept-encoding"]).toBeUndefined();
   });
 });
+
+describe("Node transport, once busy", () => {
+  const serve = useServers();
+
+  it("moves to undici's dispatcher after `undiciAfter` requests, off node:http's socket, answering alike", async () => {
+    const server = await serve((request, response) => response.end(`${request.method} ${request.url}`));
+    const send = createNodeSend({ undiciAfter: 3 });
+    const sent = async (i: number) => new TextDecoder().decode((await send(requestTo(`${server.origin}/n/${i}`))).body!);
+    const answers = [await sent(0), await sent(1), await sent(2)];
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    answers.push(await sent(3), await sent(4), await sent(5));
+    expect(answers).toEqual([0, 1, 2, 3, 4, 5].map((i) => `GET /n/${i}`));
+    const ports = server.received.map((request) => request.socket.remotePort);
+    expect(new Set(ports.slice(0, 3)).size).toBe(1);
+    for (const port of ports.slice(3)) expect(port).not.toBe(ports[0]);
+  });
+
+  it("keeps node:http when `undiciAfter` is Infinity", async () => {
+    const server = await serve((_, response) => response.end("ok"));
+    const send = createNodeSend({ undiciAfter: Infinity });
+    for (let i = 0; i < 5; i++) await send(requestTo(server.origin));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await send(requestTo(server.origin));
+    expect(server.connections()).toBe(1);
+  });
+});
