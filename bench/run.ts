@@ -267,7 +267,9 @@ async function bundles(): Promise<void> {
         median: kb(size.gzipBytes),
         vsFloor: "",
         vsOfficial: `${times(official.gzipBytes / size.gzipBytes)} smaller`,
-        notes: `${describe(size)}; validators ${kb(size.validatorBytes)}; other operations' descriptors: ${size.otherOperations.length}`,
+        notes:
+          `${describe(size)}; validators ${kb(size.validatorBytes)}; other operations' descriptors: ${size.otherOperations.length}; ` +
+          `code splitting: ${size.files.loaded} of ${size.files.total} files loaded for the call, summed (not loaded: ${size.notLoaded.join(", ")})`,
       });
     }
     rows.push({ measure: `bundle, ${platform}, min+gzip`, contender: "official SDK", median: kb(official.gzipBytes), vsFloor: "", vsOfficial: "", notes: describe(official) });
