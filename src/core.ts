@@ -2,8 +2,9 @@
  * `hwcloud-typed/core`: the client without its table of operations. An app
  * creates a core and calls the operations it imports from
  * `hwcloud-typed/operations`, so a bundle carries those operations'
- * descriptors and no others (their validators, all in one generated module,
- * still travel together: see BENCHMARKS.md, Bundle):
+ * descriptors and no others. Each validator is imported at its operation's
+ * first call, the IAM project-id lookup only when no project ID is given
+ * (see BENCHMARKS.md, Bundle):
  *
  *   const core = createCore({ credentials, projectId });
  *   const peering = await call(core, UpdateVpcPeering, { peering_id, body });
@@ -50,15 +51,25 @@ export function createCore(options: ClientOptions = {}): Core {
 }
 
 /**
- * Imports an operation's validator at its first call, once per core: later
- * calls find the ready descriptor and go straight on, with no wait added.
+ * Imports an operation's validator at its first call, once per core
+ * (concurrent first calls share the import; a failed one is tried again):
+ * later calls find the ready descriptor and go straight on, with no wait added.
  */
 function importingValidators(call: ReadyCall): Call {
   const ready = new WeakMap<OperationDescriptor, ReadyOperation>();
-  const prepare = async (operation: OperationDescriptor) => {
-    const prepared = await withValidator(operation);
-    ready.set(operation, prepared);
-    return prepared;
+  const pending = new WeakMap<OperationDescriptor, Promise<ReadyOperation>>();
+  const prepare = (operation: OperationDescriptor) => {
+    let loading = pending.get(operation);
+    if (loading === undefined) {
+      loading = withValidator(operation)
+        .then((prepared) => {
+          ready.set(operation, prepared);
+          return prepared;
+        })
+        .finally(() => pending.delete(operation));
+      pending.set(operation, loading);
+    }
+    return loading;
   };
   return (operation, input, init) => {
     const prepared = ready.get(operation);
