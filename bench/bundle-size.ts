@@ -2,9 +2,18 @@
  * Bundle size of a small app that creates a client and makes one
  * UpdateVpcPeering call, and of one that makes the same call through
  * `hwcloud-typed/core` with the one operation it imports: esbuild, bundled
- * and minified, then gzipped. For the browser, the `#crypto` and
- * `#transport` imports resolve to their Web variants by condition. The app
- * imports the package by its name, through its `exports`, as a user's does.
+ * with code splitting and minified, each file gzipped on its own (as a
+ * server sends each). For the browser, the `#crypto` and `#transport`
+ * imports resolve to their Web variants by condition. The app imports the
+ * package by its name, through its `exports`, as a user's does.
+ *
+ * The client imports some of its code when a call first needs it (each
+ * operation's validator; the IAM project-id lookup and the default
+ * credential chain only without a projectId or credentials). Counted is
+ * what the app loads for its one call: the entry file, every file it
+ * imports statically, and the dynamically imported files of UpdateVpcPeering's
+ * validator (the apps pass credentials and a project ID), with their static
+ * imports. The files it never loads are listed, not counted.
  */
 import { builtinModules } from "node:module";
 import { fileURLToPath } from "node:url";
@@ -39,6 +48,7 @@ console.log(await client.updateVpcPeering(new UpdateVpcPeeringRequest().withPeer
 export type Platform = "node" | "browser";
 
 export interface BundleSize {
+  /** Summed over the files the app loads. */
   minifiedBytes: number;
   gzipBytes: number;
   /** Minified bytes per package in node_modules, and per top folder of our own (src/, generated/). */
@@ -47,9 +57,16 @@ export interface BundleSize {
   unresolved?: string[];
   /** Minified bytes from generated/validators. */
   validatorBytes: number;
-  /** Operations other than UpdateVpcPeering whose descriptor (its path template) is in the bundle. */
+  /** Operations other than UpdateVpcPeering whose descriptor (its path template) is in the files loaded. */
   otherOperations: string[];
+  /** Files the app loads for its call, of all the build wrote. */
+  files: { loaded: number; total: number };
+  /** The modules that start the files the app never loads (code imported only when needed), e.g. `src/project-id.ts`. */
+  notLoaded: string[];
 }
+
+/** The dynamically imported module one UpdateVpcPeering call with credentials and a project ID given loads. */
+const LOADED_BY_THE_CALL = /generated\/validators\/UpdateVpcPeering\.ts$/;
 
 const NODE_BUILTINS = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
@@ -57,6 +74,9 @@ async function bundle(app: string, platform: Platform, external: string[] = []) 
   return build({
     stdin: { contents: app, resolveDir: root, loader: "ts", sourcefile: "app.ts" },
     bundle: true,
+    splitting: true,
+    outdir: "bundle-out",
+    absWorkingDir: root,
     minify: true,
     write: false,
     metafile: true,
@@ -81,27 +101,54 @@ async function measure(app: string, platform: Platform): Promise<BundleSize> {
     unresolved = [...new Set(missing)].sort();
     result = await bundle(app, platform, NODE_BUILTINS);
   }
-  const output = result.outputFiles[0]!.contents;
-  const text = new TextDecoder().decode(output);
+  const outputs = result.metafile.outputs;
+  const loaded = loadedFiles(outputs);
+  const files = result.outputFiles.filter((file) => loaded.has(relative(file.path)));
+  const text = files.map((file) => file.text).join("\n");
   return {
-    minifiedBytes: output.byteLength,
-    gzipBytes: gzipSync(output, { level: 9 }).byteLength,
-    byPackage: packageShares(result.metafile),
+    minifiedBytes: files.reduce((sum, file) => sum + file.contents.byteLength, 0),
+    gzipBytes: files.reduce((sum, file) => sum + gzipSync(file.contents, { level: 9 }).byteLength, 0),
+    byPackage: packageShares(outputs, loaded),
     ...(unresolved ? { unresolved } : {}),
-    validatorBytes: Object.values(result.metafile.outputs)
-      .flatMap((out) => Object.entries(out.inputs))
+    validatorBytes: [...loaded]
+      .flatMap((name) => Object.entries(outputs[name]!.inputs))
       .filter(([path]) => /generated\/validators\/[^/]+\.[jt]s$/.test(path))
       .reduce((sum, [, input]) => sum + input.bytesInOutput, 0),
     otherOperations: Object.values(operations)
       .filter((operation) => operation.id !== "UpdateVpcPeering" && text.includes(JSON.stringify(operation.path)))
       .map((operation) => operation.id),
+    files: { loaded: loaded.size, total: Object.keys(outputs).length },
+    notLoaded: Object.entries(outputs)
+      .filter(([name, output]) => !loaded.has(name) && output.entryPoint !== undefined)
+      .map(([, output]) => output.entryPoint!)
+      .sort(),
   };
 }
 
-function packageShares(metafile: Metafile): Map<string, number> {
+/** The metafile's name of an output file: its path from the build's working directory. */
+function relative(path: string): string {
+  return path.slice(root.length);
+}
+
+/** The entry file, what it imports statically, and the one dynamic import the call makes, with their static imports. */
+function loadedFiles(outputs: Metafile["outputs"]): Set<string> {
+  const loaded = new Set<string>();
+  const visit = (name: string) => {
+    // Imports left to the platform (Node built-ins) are not files of the build.
+    if (loaded.has(name) || outputs[name] === undefined) return;
+    loaded.add(name);
+    for (const { path, kind } of outputs[name]!.imports) {
+      if (kind === "import-statement" || (kind === "dynamic-import" && LOADED_BY_THE_CALL.test(outputs[path]?.entryPoint ?? ""))) visit(path);
+    }
+  };
+  for (const [name, output] of Object.entries(outputs)) if (output.entryPoint === "app.ts") visit(name);
+  return loaded;
+}
+
+function packageShares(outputs: Metafile["outputs"], loaded: Set<string>): Map<string, number> {
   const shares = new Map<string, number>();
-  for (const output of Object.values(metafile.outputs)) {
-    for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
+  for (const name of loaded) {
+    for (const [path, { bytesInOutput }] of Object.entries(outputs[name]!.inputs)) {
       const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
       // Our own code by top folder: src/, and generated/ (the compiled validators are most of it).
       const name = match?.[1] ?? `${path.split("/")[0]}/`;

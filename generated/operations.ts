@@ -1,10 +1,4 @@
 // Generated from openapi/openapi.yaml by `npm run generate` (scripts/generate.ts). Do not edit: change the spec and regenerate.
-import { UpdateVpcPeering as validateUpdateVpcPeering } from "./validators/UpdateVpcPeering.ts";
-import { UpdateTrafficMirrorSession as validateUpdateTrafficMirrorSession } from "./validators/UpdateTrafficMirrorSession.ts";
-import { CinderUpdateSnapshot as validateCinderUpdateSnapshot } from "./validators/CinderUpdateSnapshot.ts";
-import { UpdateDataSource as validateUpdateDataSource } from "./validators/UpdateDataSource.ts";
-import { UpdateEndpointRoutetable as validateUpdateEndpointRoutetable } from "./validators/UpdateEndpointRoutetable.ts";
-import { KeystoneListProjects as validateKeystoneListProjects } from "./validators/KeystoneListProjects.ts";
 
 /** A compiled validator of one call's `{ path, query, header, body }`, as Ajv's standalone code exposes it. */
 export interface Validator {
@@ -23,7 +17,7 @@ export const UpdateVpcPeering = {
   params: {"peering_id":"path"},
   body: "required",
   success: {"200":"json"},
-  validate: validateUpdateVpcPeering as Validator,
+  loadValidator: () => import("./validators/UpdateVpcPeering.ts").then((module): Validator => module.UpdateVpcPeering),
 } as const;
 
 /** Update a traffic mirror session: `PUT /v3/{project_id}/vpc/traffic-mirror-sessions/{traffic_mirror_session_id}` */
@@ -37,7 +31,7 @@ export const UpdateTrafficMirrorSession = {
   params: {"project_id":"path","traffic_mirror_session_id":"path"},
   body: "required",
   success: {"200":"json"},
-  validate: validateUpdateTrafficMirrorSession as Validator,
+  loadValidator: () => import("./validators/UpdateTrafficMirrorSession.ts").then((module): Validator => module.UpdateTrafficMirrorSession),
 } as const;
 
 /** Update an EVS snapshot: `PUT /v2/{project_id}/snapshots/{snapshot_id}` */
@@ -51,7 +45,7 @@ export const CinderUpdateSnapshot = {
   params: {"project_id":"path","snapshot_id":"path"},
   body: "required",
   success: {"200":"json"},
-  validate: validateCinderUpdateSnapshot as Validator,
+  loadValidator: () => import("./validators/CinderUpdateSnapshot.ts").then((module): Validator => module.CinderUpdateSnapshot),
 } as const;
 
 /** Update an external data source: `PUT /v1.0/{project_id}/clusters/{cluster_id}/ext-data-sources/{ext_data_source_id}` */
@@ -65,7 +59,7 @@ export const UpdateDataSource = {
   params: {"project_id":"path","cluster_id":"path","ext_data_source_id":"path"},
   body: "required",
   success: {"200":"json"},
-  validate: validateUpdateDataSource as Validator,
+  loadValidator: () => import("./validators/UpdateDataSource.ts").then((module): Validator => module.UpdateDataSource),
 } as const;
 
 /** Update the route tables of a VPC endpoint: `PUT /v1/{project_id}/vpc-endpoints/{vpc_endpoint_id}/routetables` */
@@ -79,7 +73,7 @@ export const UpdateEndpointRoutetable = {
   params: {"project_id":"path","vpc_endpoint_id":"path","X-Auth-Token":"header"},
   body: "required",
   success: {"200":"json"},
-  validate: validateUpdateEndpointRoutetable as Validator,
+  loadValidator: () => import("./validators/UpdateEndpointRoutetable.ts").then((module): Validator => module.UpdateEndpointRoutetable),
 } as const;
 
 /** List projects: `GET /v3/projects` */
@@ -93,7 +87,7 @@ export const KeystoneListProjects = {
   params: {"domain_id":"query","name":"query","parent_id":"query","enabled":"query","is_domain":"query","page":"query","per_page":"query"},
   body: "none",
   success: {"200":"json"},
-  validate: validateKeystoneListProjects as Validator,
+  loadValidator: () => import("./validators/KeystoneListProjects.ts").then((module): Validator => module.KeystoneListProjects),
 } as const;
 
 /** Every operation of the spec, keyed by operationId. */

@@ -2,8 +2,9 @@
  * `hwcloud-typed/core`: the client without its table of operations. An app
  * creates a core and calls the operations it imports from
  * `hwcloud-typed/operations`, so a bundle carries those operations'
- * descriptors and no others (their validators, all in one generated module,
- * still travel together: see BENCHMARKS.md, Bundle):
+ * descriptors and no others. Each validator is imported at its operation's
+ * first call, the IAM project-id lookup only when no project ID is given
+ * (see BENCHMARKS.md, Bundle):
  *
  *   const core = createCore({ credentials, projectId });
  *   const peering = await call(core, UpdateVpcPeering, { peering_id, body });
@@ -16,11 +17,12 @@ import { userAgentHeader } from "#user-agent";
 import type { OperationArgs, OperationCallArgs, OperationResult } from "../generated/methods.ts";
 import type { operations as SpecOperations } from "../generated/schema.ts";
 import { withAuth } from "./auth/layer.ts";
-import { type Call, createCall } from "./call.ts";
-import type { OperationDescriptor } from "./operation.ts";
-import { type CallInit, type ClientOptions, DEFAULT_USER_AGENT, resolveClientOptions } from "./options.ts";
-import { createProjectIdResolver, projectIdSources } from "./project-id.ts";
+import { type Call, createCall, type ProjectIdResolver, type ReadyCall } from "./call.ts";
+import { loadCode } from "./load-code.ts";
+import type { OperationDescriptor, ReadyOperation } from "./operation.ts";
+import { type CallInit, type ClientConfig, type ClientOptions, DEFAULT_USER_AGENT, resolveClientOptions } from "./options.ts";
 import { splitArgs } from "./request.ts";
+import { withValidator } from "./validate.ts";
 import { createRetryBudget } from "./retry/budget.ts";
 import { withRetry } from "./retry/loop.ts";
 import { fromFetch } from "./transport/fetch.ts";
@@ -43,8 +45,55 @@ export function createCore(options: ClientOptions = {}): Core {
   // One transport per client: its keep-alive sockets, and the proxy settings read at its first request.
   const transport = options.fetch ? fromFetch(options.fetch) : createDefaultSend({ proxy: options.proxy, ca: options.ca });
   const send = withRetry(withAuth(transport, config), createRetryBudget());
-  const plainCall = createCall(config, send);
-  return { call: createCall(config, send, createProjectIdResolver(projectIdSources(config, plainCall))) };
+  const plainCall = importingValidators(createCall(config, send));
+  const projectIdFor = config.projectId === undefined ? lazyProjectIdResolver(config, plainCall) : undefined;
+  return { call: importingValidators(createCall(config, send, projectIdFor)) };
+}
+
+/**
+ * Imports an operation's validator at its first call, once per core
+ * (concurrent first calls share the import; a failed one is tried again):
+ * later calls find the ready descriptor and go straight on, with no wait added.
+ */
+function importingValidators(call: ReadyCall): Call {
+  const ready = new WeakMap<OperationDescriptor, ReadyOperation>();
+  const pending = new WeakMap<OperationDescriptor, Promise<ReadyOperation>>();
+  const prepare = (operation: OperationDescriptor) => {
+    let loading = pending.get(operation);
+    if (loading === undefined) {
+      loading = withValidator(operation)
+        .then((prepared) => {
+          ready.set(operation, prepared);
+          return prepared;
+        })
+        .finally(() => pending.delete(operation));
+      pending.set(operation, loading);
+    }
+    return loading;
+  };
+  return (operation, input, init) => {
+    const prepared = ready.get(operation);
+    return prepared ? call(prepared, input, init) : prepare(operation).then((loaded) => call(loaded, input, init));
+  };
+}
+
+/**
+ * The IAM lookup (src/project-id.ts, with KeystoneListProjects and its
+ * validator) is imported by the first call that needs it: an app that gives
+ * its project ID never loads that code.
+ */
+function lazyProjectIdResolver(config: ClientConfig, plainCall: Call): ProjectIdResolver {
+  let resolver: Promise<ProjectIdResolver> | undefined;
+  return async (signal) => {
+    resolver ??= loadCode("the project ID lookup", () => import("./project-id.ts")).then(
+      (projectId) => projectId.createProjectIdResolver(projectId.projectIdSources(config, plainCall)),
+      (error: unknown) => {
+        resolver = undefined;
+        throw error;
+      },
+    );
+    return (await resolver)(signal);
+  };
 }
 
 /**

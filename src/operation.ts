@@ -23,5 +23,11 @@ export interface OperationDescriptor {
   readonly body: "required" | "optional" | "none";
   /** Declared 2xx statuses: "json" when the answer has a JSON body, "empty" when it has none. */
   readonly success: Readonly<Record<number, "json" | "empty">>;
+  /** Imports the operation's compiled validator (generated/validators/<operationId>.ts), whose code loads only when first needed. */
+  readonly loadValidator: () => Promise<CompiledValidator>;
+}
+
+/** A descriptor with its validator imported, as the request builder checks input with it. */
+export interface ReadyOperation extends OperationDescriptor {
   readonly validate: CompiledValidator;
 }

@@ -4,8 +4,7 @@
  * `callPolicy` merges one call's overrides into it.
  */
 import { abortableSleep } from "./abort.ts";
-import { cachedCredentials } from "./credentials/cached.ts";
-import { defaultCredentialChain } from "./credentials/chain.ts";
+import { lazyProvider } from "./credentials/lazy.ts";
 import type { CredentialProvider } from "./credentials/provider.ts";
 import { DEFAULT_REGION, type Endpoints, type EndpointOptions, resolveEndpoints } from "./endpoints.ts";
 import { ValidationError } from "./errors.ts";
@@ -146,8 +145,9 @@ export function lowerCaseNames(headers: Record<string, string | undefined>): Rec
 }
 
 function checkCredentials(credentials: Credentials | CredentialProvider | undefined): ClientConfig["credentials"] {
-  if (credentials === undefined) return defaultCredentialChain();
-  if (typeof credentials === "function") return cachedCredentials(credentials);
+  // Imported on first use: keys given in code need neither the chain's nor the cache's code.
+  if (credentials === undefined) return lazyProvider(() => import("./credentials/chain.ts").then((chain) => chain.defaultCredentialChain()));
+  if (typeof credentials === "function") return lazyProvider(() => import("./credentials/cached.ts").then((cached) => cached.cachedCredentials(credentials)));
   const given = (credentials ?? {}) as Partial<TokenCredentials & AkSkCredentials>;
   const hasToken = given.token !== undefined;
   const hasKeys = given.ak !== undefined || given.sk !== undefined;

@@ -7,7 +7,7 @@ import { createQuerySerializer, defaultPathSerializer } from "openapi-fetch";
 import { ValidationError } from "./errors.ts";
 import { assertHeaderValue } from "./header-value.ts";
 import type { HttpRequest } from "./layers.ts";
-import type { OperationDescriptor } from "./operation.ts";
+import type { OperationDescriptor, ReadyOperation } from "./operation.ts";
 import { type CallInit, type ClientConfig, lowerCaseNames } from "./options.ts";
 import { type CallInput, validateInput } from "./validate.ts";
 
@@ -21,7 +21,7 @@ export interface SplitInput {
   unknown: string[];
 }
 
-export function buildRequest(operation: OperationDescriptor, { input, unknown }: SplitInput, config: ClientConfig, init: CallInit | undefined): HttpRequest {
+export function buildRequest(operation: ReadyOperation, { input, unknown }: SplitInput, config: ClientConfig, init: CallInit | undefined): HttpRequest {
   if (config.projectId !== undefined && operation.params.project_id === "path" && input.path.project_id === undefined) {
     input.path.project_id = config.projectId;
   }

@@ -1,5 +1,6 @@
 import { ValidationError, type ValidationIssue } from "./errors.ts";
-import type { CompiledValidator, OperationDescriptor } from "./operation.ts";
+import { loadCode } from "./load-code.ts";
+import type { CompiledValidator, OperationDescriptor, ReadyOperation } from "./operation.ts";
 
 /** What a call sends, split by where it goes. */
 export interface CallInput {
@@ -10,9 +11,14 @@ export interface CallInput {
 }
 
 /** Checks a call's input against the operation's schemas; throws a ValidationError naming each bad field. */
-export function validateInput(operation: Pick<OperationDescriptor, "id" | "validate">, input: CallInput): void {
+export function validateInput(operation: Pick<ReadyOperation, "id" | "validate">, input: CallInput): void {
   if (operation.validate(input)) return;
   throw new ValidationError(operation.id, (operation.validate.errors ?? []).map(toIssue));
+}
+
+/** The descriptor with its compiled validator imported. */
+export async function withValidator<Operation extends OperationDescriptor>(operation: Operation): Promise<Operation & ReadyOperation> {
+  return { ...operation, validate: await loadCode(`the validator of ${operation.id}`, operation.loadValidator) };
 }
 
 function toIssue(error: NonNullable<CompiledValidator["errors"]>[number]): ValidationIssue {

@@ -4,7 +4,6 @@
  * and reads the final answer; nothing is sent for input it refuses.
  */
 import { describe, expect, it } from "vitest";
-import { operations } from "../generated/operations.ts";
 import { withAuth } from "../src/auth/layer.ts";
 import { createCall } from "../src/call.ts";
 import { ConnectionError, NotFoundError, ValidationError } from "../src/errors.ts";
@@ -16,7 +15,7 @@ import { type RetryingSend, withRetry } from "../src/retry/loop.ts";
 import type { RetryPolicy } from "../src/retry/policy.ts";
 import { createNodeSend } from "../src/transport/node.ts";
 import { useLoopbackCloud } from "./helpers/use-loopback.ts";
-import { testOperations } from "./helpers/operations.ts";
+import { readyOperations as operations, testOperations } from "./helpers/operations.ts";
 
 const config = resolveClientOptions(
   { credentials: { token: "t" }, endpoints: { vpc: "http://127.0.0.1:9" }, projectId: "proj", timeout: 5_000 },

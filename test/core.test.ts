@@ -64,6 +64,18 @@ describe("call(core, operation, args)", () => {
     expect(error).toMatchObject({ status: 404, operation: "UpdateVpcPeering" });
   });
 
+  it("imports an operation's validator at its first call, once per core, and checks with it", async () => {
+    let loads = 0;
+    const counted = { ...UpdateVpcPeering, loadValidator: () => (loads++, UpdateVpcPeering.loadValidator()) };
+    const core = createCore({ credentials: { ak: MOCK_AK, sk: MOCK_SK }, endpoints: cloud.endpoints });
+    expect(loads).toBe(0);
+    const args = { ...cloud.resources.UpdateVpcPeering, body: { peering: { name: "loaded-once" } } };
+    await Promise.all([call(core, counted, args), call(core, counted, args)]);
+    await expect(call(core, counted, { ...args, body: { peering: { name: "" } } })).rejects.toBeInstanceOf(ValidationError);
+    await call(core, counted, args);
+    expect(loads).toBe(1);
+  });
+
   it("checks the options once, at createCore, naming the field", () => {
     expect(() => createCore({ credentials: { ak: MOCK_AK, sk: MOCK_SK }, projectId: "not a project" })).toThrow(ValidationError);
   });

@@ -5,11 +5,10 @@
  */
 import { createQuerySerializer } from "openapi-fetch";
 import { describe, expect, it } from "vitest";
-import { operations } from "../generated/operations.ts";
 import { ValidationError } from "../src/errors.ts";
 import { type ClientOptions, resolveClientOptions } from "../src/options.ts";
 import { buildRequest, splitArgs } from "../src/request.ts";
-import { testOperations } from "./helpers/operations.ts";
+import { readyOperations as operations, testOperations } from "./helpers/operations.ts";
 import { thrownBy } from "./helpers/thrown.ts";
 
 const { ListServers, CreateServer, DeleteServer, TagServer } = testOperations;

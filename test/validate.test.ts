@@ -8,7 +8,7 @@ import { createClient, type HwcloudClient, operations, ValidationError } from ".
 import { validateInput } from "../src/validate.ts";
 import { CONSTRAINTS, type Json, type OperationId, REMOVE, segments, withValueAt } from "./helpers/constraints.ts";
 import { useLoopbackCloud } from "./helpers/use-loopback.ts";
-import { testOperations } from "./helpers/operations.ts";
+import { readyOperations, testOperations } from "./helpers/operations.ts";
 import { paramsIn, requestExample } from "./helpers/spec.ts";
 import { thrownBy } from "./helpers/thrown.ts";
 
@@ -117,7 +117,7 @@ function issuesOf(run: () => void): string[] {
 describe("validateInput", () => {
   it("reports every broken field at once", () => {
     const issues = issuesOf(() =>
-      validateInput(operations.UpdateTrafficMirrorSession, {
+      validateInput(readyOperations.UpdateTrafficMirrorSession, {
         path: { project_id: "", traffic_mirror_session_id: "s" },
         query: {},
         header: {},

@@ -3,20 +3,18 @@ import type { OperationEntry, ServiceEntry } from "../spec-model.ts";
 /**
  * generated/operations.ts: one constant per operation, holding what a call
  * needs at run time (method, path template, where each parameter goes,
- * whether a body is expected, the success statuses and its compiled
- * validator), then the table of all of them and the services' server
- * templates. One constant per operation keeps each validator with its
- * operation, so a bundler can drop the operations an app never calls.
+ * whether a body is expected, the success statuses and how to import its
+ * compiled validator), then the table of all of them and the services'
+ * server templates. One constant per operation lets a bundler drop the
+ * operations an app never calls; a dynamic import per validator keeps each
+ * validator out of the code an app loads until a call of its operation,
+ * so the table of every operation does not carry every validator.
  */
 export function emitOperations(entries: OperationEntry[], services: ServiceEntry[], header: string): string {
-  const imports = entries
-    .map((entry) => `import { ${entry.operationId} as validate${entry.operationId} } from "./validators/${entry.operationId}.ts";`)
-    .join("\n");
   const constants = entries.map(emitOperation).join("\n\n");
   const table = entries.map((entry) => `  ${entry.operationId},`).join("\n");
   const servers = services.map((service) => `  ${JSON.stringify(service.name)}: ${JSON.stringify(service.server)},`).join("\n");
   return `// ${header}
-${imports}
 
 /** A compiled validator of one call's \`{ path, query, header, body }\`, as Ajv's standalone code exposes it. */
 export interface Validator {
@@ -56,6 +54,6 @@ export const ${entry.operationId} = {
   params: ${JSON.stringify(params)},
   body: ${JSON.stringify(body)},
   success: ${JSON.stringify(success)},
-  validate: validate${entry.operationId} as Validator,
+  loadValidator: () => import("./validators/${entry.operationId}.ts").then((module): Validator => module.${entry.operationId}),
 } as const;`;
 }

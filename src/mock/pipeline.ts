@@ -8,7 +8,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import { type OperationId, operations } from "../../generated/operations.ts";
 import { ValidationError, type ValidationIssue } from "../errors.ts";
 import type { OperationDescriptor } from "../operation.ts";
-import { validateInput } from "../validate.ts";
+import { validateInput, withValidator } from "../validate.ts";
 import type { Authenticator, AuthResult, ReceivedRequest } from "./auth.ts";
 import type { FaultEffect, FaultInjector } from "./faults.ts";
 import { faultError, gatewayError, type Reply, serviceError } from "./responses.ts";
@@ -85,7 +85,7 @@ export function createPipeline(parts: PipelineParts): Pipeline {
     const parsed = parseJson(request.body);
     if (!parsed.ok) return serviceError(operation, 400, `Malformed JSON in the request body: ${parsed.reason}`, requestId);
     try {
-      validateInput(operations[operation], {
+      validateInput(await withValidator(operations[operation]), {
         path: params,
         query: queryOf(operation, target.searchParams),
         header: headersOf(operation, request.headers),

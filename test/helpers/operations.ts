@@ -7,7 +7,9 @@
 import { createAjv } from "../../scripts/ajv.ts";
 import { inputSchema } from "../../scripts/emit/validators.ts";
 import { listOperations, type OperationEntry } from "../../scripts/spec-model.ts";
-import type { CompiledValidator, OperationDescriptor } from "../../src/operation.ts";
+import { type OperationId, operations } from "../../generated/operations.ts";
+import type { CompiledValidator, ReadyOperation } from "../../src/operation.ts";
+import { withValidator } from "../../src/validate.ts";
 
 /** A document with the given paths, every operation served by the `vpc` service (so clients have its endpoint). */
 export function documentOf(paths: Record<string, unknown>): Record<string, unknown> {
@@ -71,7 +73,7 @@ export const TEST_PATHS = {
 };
 
 /** The run-time descriptor the generator would emit for an operation entry. */
-export function descriptorOf(entry: OperationEntry): OperationDescriptor {
+export function descriptorOf(entry: OperationEntry): ReadyOperation {
   const validate = createAjv().compile(inputSchema(entry)) as unknown as CompiledValidator;
   return {
     id: entry.operationId,
@@ -84,9 +86,15 @@ export function descriptorOf(entry: OperationEntry): OperationDescriptor {
     body: entry.body ? (entry.body.required ? "required" : "optional") : "none",
     success: Object.fromEntries(entry.success.map((response) => [response.status, response.schema ? "json" : "empty"])),
     validate,
+    loadValidator: async () => validate,
   };
 }
 
 /** ListServers, CreateServer, DeleteServer and TagServer, keyed by operationId. */
-export const testOperations: Record<"ListServers" | "CreateServer" | "DeleteServer" | "TagServer", OperationDescriptor> =
+export const testOperations: Record<"ListServers" | "CreateServer" | "DeleteServer" | "TagServer", ReadyOperation> =
   Object.fromEntries(listOperations(documentOf(TEST_PATHS)).map((entry) => [entry.operationId, descriptorOf(entry)])) as never;
+
+/** The generated descriptors with their validators imported, as src/core.ts hands them to createCall. */
+export const readyOperations = Object.fromEntries(
+  await Promise.all(Object.values(operations).map(async (operation) => [operation.id, await withValidator(operation)])),
+) as { [Id in OperationId]: (typeof operations)[Id] & ReadyOperation };

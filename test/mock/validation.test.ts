@@ -9,6 +9,7 @@ import { BadRequestError, operations, type OperationId } from "../../src/index.t
 import { MOCK_TOKEN, type MockCloud, startMockCloud } from "../../src/mock/index.ts";
 import { validateInput } from "../../src/validate.ts";
 import { ValidationError } from "../../src/errors.ts";
+import { readyOperations } from "../helpers/operations.ts";
 import { call, clientFor, errorMessage, expectServiceError, pathOf, rawPut, updateIds, validBody } from "./support.ts";
 
 let cloud: MockCloud;
@@ -32,7 +33,7 @@ async function badRequest(id: OperationId, args: Record<string, unknown>): Promi
 /** The field names the client's validator gives for the same input, e.g. "body.peering.name". */
 function clientFields(id: OperationId, input: { path: Record<string, unknown>; body?: unknown }): string[] {
   try {
-    validateInput(operations[id], { query: {}, header: {}, ...input });
+    validateInput(readyOperations[id], { query: {}, header: {}, ...input });
   } catch (error) {
     if (error instanceof ValidationError) return error.issues.map((issue) => issue.field);
     throw error;
