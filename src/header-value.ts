@@ -28,8 +28,28 @@ export function assertHeaderValue(
   }
 }
 
-/** Checks every value of a header set, naming each bad one as `field.<header name>`. */
-export function assertHeaderValues(
+/** An HTTP token (RFC 9110): what a header name may be. */
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+/**
+ * Headers the transport writes for each connection and body. A caller's own
+ * would contradict them, and each transport reacts its own way (node:http
+ * sends both, undici and fetch refuse or drop them), so none may be given.
+ */
+const TRANSPORT_HEADERS = new Set(["connection", "content-length", "expect", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade"]);
+
+/** Rejects a header name that is not an HTTP token, or that names a header the transport owns. */
+export function assertHeaderName(operation: string, field: string, name: string): void {
+  if (!HEADER_NAME.test(name)) {
+    throw new ValidationError(operation, [{ field, rule: "pattern", message: "must be a header name (letters, digits and !#$%&'*+-.^_`|~)" }]);
+  }
+  if (TRANSPORT_HEADERS.has(name.toLowerCase())) {
+    throw new ValidationError(operation, [{ field, rule: "not", message: "is set by the transport and cannot be given" }]);
+  }
+}
+
+/** Checks every name and value of a header set, naming each bad one as `field.<header name>`. */
+export function assertHeaders(
   operation: string,
   field: string,
   headers: Record<string, string | undefined> | Headers | undefined,
@@ -37,6 +57,7 @@ export function assertHeaderValues(
   if (!headers) return;
   const entries = headers instanceof Headers ? headers.entries() : Object.entries(headers);
   for (const [name, value] of entries) {
+    assertHeaderName(operation, `${field}.${name}`, name);
     if (value !== undefined) assertHeaderValue(operation, `${field}.${name}`, value);
   }
 }

@@ -8,7 +8,7 @@ import { lazyProvider } from "./credentials/lazy.ts";
 import type { CredentialProvider } from "./credentials/provider.ts";
 import { DEFAULT_REGION, type Endpoints, type EndpointOptions, resolveEndpoints } from "./endpoints.ts";
 import { ValidationError } from "./errors.ts";
-import { assertHeaderValue, assertHeaderValues } from "./header-value.ts";
+import { assertHeaderValue, assertHeaders } from "./header-value.ts";
 import type { OperationDescriptor } from "./operation.ts";
 import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, type RetryOptions, type RetryPolicy } from "./retry/policy.ts";
 
@@ -98,14 +98,14 @@ export function resolveClientOptions(options: ClientOptions, defaultHeaders: Rec
   if (options.projectId !== undefined && !PROJECT_ID.test(options.projectId)) {
     throw new ValidationError(where, [{ field: "projectId", rule: "pattern", message: "must be 1-64 letters, digits, '_' or '-'" }]);
   }
-  assertHeaderValues(where, "headers", options.headers);
+  assertHeaders(where, "headers", options.headers);
   if (options.userAgent !== undefined) assertHeaderValue(where, "userAgent", options.userAgent);
   checkProxy(options.proxy);
   if (options.ca !== undefined && !(typeof options.ca === "string" || (Array.isArray(options.ca) && options.ca.every((pem) => typeof pem === "string")))) {
     throw new ValidationError(where, [{ field: "ca", rule: "type", message: "must be PEM text or a list of PEM texts" }]);
   }
   const headers = lowerCaseNames({ ...defaultHeaders, ...options.headers });
-  assertHeaderValues(where, "headers", headers);
+  assertHeaders(where, "headers", headers);
   return Object.freeze({
     region: options.region ?? DEFAULT_REGION,
     endpoints: Object.freeze(resolveEndpoints(options)),

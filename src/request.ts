@@ -5,7 +5,7 @@
  */
 import { createQuerySerializer, defaultPathSerializer } from "openapi-fetch";
 import { ValidationError } from "./errors.ts";
-import { assertHeaderValue } from "./header-value.ts";
+import { assertHeaderName, assertHeaderValue } from "./header-value.ts";
 import type { HttpRequest } from "./layers.ts";
 import type { OperationDescriptor, ReadyOperation } from "./operation.ts";
 import { type CallInit, type ClientConfig, lowerCaseNames } from "./options.ts";
@@ -41,11 +41,13 @@ export function buildRequest(operation: ReadyOperation, { input, unknown }: Spli
   const headers = { ...config.headers };
   for (const name in input.header) {
     const value = headerText(input.header[name]);
+    assertHeaderName(operation.id, `header.${name}`, name);
     assertHeaderValue(operation.id, `header.${name}`, value);
     headers[name.toLowerCase()] = value;
   }
   if (init?.headers) {
     for (const [name, value] of Object.entries(lowerCaseNames(init.headers))) {
+      assertHeaderName(operation.id, `init.headers.${name}`, name);
       assertHeaderValue(operation.id, `init.headers.${name}`, value);
       headers[name] = value;
     }

@@ -82,6 +82,8 @@ describe("resolveClientOptions", () => {
     ["a project id that is not an id", { projectId: "../p" }, "projectId", "pattern"],
     ["an empty project id", { projectId: "" }, "projectId", "pattern"],
     ["a header value with CR/LF", { headers: { "X-Team": "a\r\nX-Evil: 1" } }, "headers.X-Team", "pattern"],
+    ["a header the transport owns", { headers: { "Keep-Alive": "timeout=5" } }, "headers.Keep-Alive", "not"],
+    ["a header name with a space", { headers: { "X Team": "a" } }, "headers.X Team", "pattern"],
     ["a zero timeout", { timeout: 0 }, "timeout", "exclusiveMinimum"],
     ["a negative timeout", { timeout: -5 }, "timeout", "exclusiveMinimum"],
     ["a timeout that is not a number", { timeout: "5" as never }, "timeout", "exclusiveMinimum"],

@@ -185,6 +185,15 @@ describe("buildRequest: refused even with validation off", () => {
   });
 
   it.each([
+    ["Transfer-Encoding", { "Transfer-Encoding": "chunked" }, "init.headers.transfer-encoding", "not"],
+    ["Connection", { Connection: "close" }, "init.headers.connection", "not"],
+    ["Content-Length", { "Content-Length": "5" }, "init.headers.content-length", "not"],
+    ["a name that is not a token", { "X Trace": "1" }, "init.headers.x trace", "pattern"],
+  ])("a per-call header %s, which each transport would treat its own way: a ValidationError naming it", (_, headers, field, rule) => {
+    expect(refusal(() => build(ListServers, listArgs, {}, { headers }))).toMatchObject({ field, rule });
+  });
+
+  it.each([
     ["a circular body", () => {
       const body: Record<string, unknown> = {};
       body.self = body;
