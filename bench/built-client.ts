@@ -1,13 +1,17 @@
 /**
- * Our client as an application would load it: the tsc build in dist/ when
- * there is one at least as new as src/ and generated/, otherwise esbuild
- * bundles of src/'s entries made now (dependencies left as imports, as the build leaves
- * them). Either way no tsx runtime helpers are in the code measured.
+ * Our client as an application would load it: the files a plain `node`
+ * resolves `hwcloud-typed`, `hwcloud-typed/core` and `hwcloud-typed/operations`
+ * to (dist/node/, see scripts/build.ts) when they are at least as new as src/
+ * and generated/, otherwise esbuild bundles of src/'s entries made now
+ * (dependencies left as imports, as the build leaves them). Either way no tsx
+ * runtime helpers are in the code measured.
  */
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 
+const root = fileURLToPath(new URL("..", import.meta.url));
 const at = (path: string) => fileURLToPath(new URL(path, new URL("..", import.meta.url)));
 
 export interface BuiltClient {
@@ -21,19 +25,23 @@ export interface BuiltClient {
 }
 
 export async function builtClient(): Promise<BuiltClient> {
-  const built = at("dist/src/index.js");
-  const url = (path: string) => pathToFileURL(path).href;
+  const [url, coreUrl, operationsUrl] = resolvedByNode(["hwcloud-typed", "hwcloud-typed/core", "hwcloud-typed/operations"]);
   const newest = newestSource();
-  if (ENTRIES.every((entry) => existsSync(at(`dist/src/${entry}.js`)) && statSync(at(`dist/src/${entry}.js`)).mtimeMs >= newest)) {
-    return { label: "dist/ build", url: url(built), coreUrl: url(at("dist/src/core.js")), operationsUrl: url(at("dist/src/operations.js")) };
-  }
+  const fresh = [url, coreUrl, operationsUrl].every((entry) => {
+    const path = fileURLToPath(entry!);
+    return path.startsWith(at("dist/")) && existsSync(path) && statSync(path).mtimeMs >= newest;
+  });
+  if (fresh) return { label: "dist/ build", url: url!, coreUrl: coreUrl!, operationsUrl: operationsUrl! };
   const directory = await bundleSources();
-  return {
-    label: "esbuild bundle of src/",
-    url: url(`${directory}/index.js`),
-    coreUrl: url(`${directory}/core.js`),
-    operationsUrl: url(`${directory}/operations.js`),
-  };
+  const inBundle = (entry: string) => pathToFileURL(`${directory}/${entry}.js`).href;
+  return { label: "esbuild bundle of src/", url: inBundle("index"), coreUrl: inBundle("core"), operationsUrl: inBundle("operations") };
+}
+
+/** What a `node` with no flags resolves these specifiers to from this package (its own exports). */
+function resolvedByNode(specifiers: string[]): string[] {
+  const script = `process.stdout.write(JSON.stringify(${JSON.stringify(specifiers)}.map((specifier) => import.meta.resolve(specifier))))`;
+  const { NODE_OPTIONS: _, ...env } = process.env;
+  return JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: root, env, encoding: "utf8" })) as string[];
 }
 
 const ENTRIES = ["index", "core", "operations"];

@@ -55,7 +55,8 @@ export function assertHeaders(
   headers: Record<string, string | undefined> | Headers | undefined,
 ): void {
   if (!headers) return;
-  const entries = headers instanceof Headers ? headers.entries() : Object.entries(headers);
+  // Iterable means Headers: naming the global would load Node's fetch stack, ~15 ms at start-up.
+  const entries = Symbol.iterator in headers ? (headers as Headers) : Object.entries(headers);
   for (const [name, value] of entries) {
     assertHeaderName(operation, `${field}.${name}`, name);
     if (value !== undefined) assertHeaderValue(operation, `${field}.${name}`, value);

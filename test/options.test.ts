@@ -8,6 +8,7 @@ import { operations } from "../generated/operations.ts";
 import { createClient, ValidationError } from "../src/index.ts";
 import { type ClientOptions, callPolicy, DEFAULT_MAX_RESPONSE_BYTES, resolveClientOptions } from "../src/options.ts";
 import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS } from "../src/retry/policy.ts";
+import { readsGlobalHeaders } from "./helpers/global-headers.ts";
 import { thrownBy } from "./helpers/thrown.ts";
 
 const TOKEN = { token: "t" };
@@ -54,6 +55,10 @@ describe("resolveClientOptions", () => {
     expect(resolveClientOptions({ credentials: TOKEN, headers: { "User-Agent": "mine/2" } }, { "User-Agent": "app/1" }).headers).toEqual({
       "user-agent": "mine/2",
     });
+  });
+
+  it("checks header records without reading the global Headers", async () => {
+    expect(await readsGlobalHeaders(() => resolve({ headers: { "X-Team": "net" } }))).toBe(false);
   });
 
   it("uses the client's timeout as the attempt timeout, the one spelling of that setting", () => {

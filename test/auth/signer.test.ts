@@ -15,6 +15,7 @@ import {
   type Sign,
 } from "../../src/auth/signer.ts";
 import { ValidationError } from "../../src/errors.ts";
+import { readsGlobalHeaders } from "../helpers/global-headers.ts";
 import { officialCanonicalQuery, officialHeaders, ourRequest, vpcV2 } from "./official-sdk.ts";
 import { ACCOUNT, accountOf, DEFAULT_DATE, vectors } from "./vectors.ts";
 
@@ -226,6 +227,13 @@ describe("sign()", () => {
     const lowerRecord = await sign({ ...request(), headers: { "content-type": "application/json" } }, ACCOUNT, DEFAULT_DATE);
     expect(fromRecord.Authorization).toBe(fromHeaders.Authorization);
     expect(lowerRecord.Authorization).toBe(fromHeaders.Authorization);
+  });
+
+  it("signs a record of headers without reading the global Headers, and still takes a Headers", async () => {
+    const record = { ...request(), headers: { "Content-Type": "application/json" } };
+    expect(await readsGlobalHeaders(() => sign(record, ACCOUNT, DEFAULT_DATE))).toBe(false);
+    const withHeaders = request();
+    expect(await readsGlobalHeaders(() => sign(withHeaders, ACCOUNT, DEFAULT_DATE))).toBe(false);
   });
 
   it("hashes a string body as its UTF-8 bytes", async () => {

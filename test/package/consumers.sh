@@ -28,7 +28,7 @@ echo "== npm pack"
 rm -f "$out"/hwcloud-typed-*.tgz
 tarball="$out/$(cd "$repo" && npm pack --silent --pack-destination "$out" | tail -n 1)"
 listing="$(tar -tzf "$tarball")"
-for file in package/LICENSE package/README.md package/dist/src/index.js package/dist/src/index.d.ts; do
+for file in package/LICENSE package/README.md package/dist/src/index.js package/dist/node/index.js package/dist/src/index.d.ts; do
   grep -qx "$file" <<<"$listing" || { echo "$file is missing from $(basename "$tarball")"; exit 1; }
 done
 echo "$(basename "$tarball"): LICENSE, README.md and dist/ are in it"
@@ -47,7 +47,10 @@ done
 
 echo "== install from a git URL"
 consumer consumer-git "git+file://$repo"
-test -f "$out/consumer-git/node_modules/hwcloud-typed/dist/src/index.js" && echo "prepare built dist/"
+for file in dist/node/index.js dist/src/index.js dist/src/index.d.ts; do
+  test -f "$out/consumer-git/node_modules/hwcloud-typed/$file" || { echo "prepare did not build $file"; exit 1; }
+done
+echo "prepare built dist/"
 
 echo "== install from a local path"
 consumer consumer-path "$repo"
