@@ -28,6 +28,6 @@ export function createCall(config: ClientConfig, send: RetryingSend, projectIdFo
     }
     const request = buildRequest(operation, input, config, init);
     const { response, attempts } = await send(request, callPolicy(config, operation, init));
-    return { ...readAnswer(operation, response, attempts), response };
+    return Object.assign(readAnswer(operation, response, attempts), { response });
   };
 }

@@ -85,12 +85,12 @@ export function createSigner(hash: HashFunctions, inputs: "check" | "checked" = 
     const entries = headersToSign(headerEntries(check ? operation : undefined, request.headers), url, sdkDate, credentials.securityToken);
     // A caller-set X-Sdk-Content-Sha256 (e.g. UNSIGNED-PAYLOAD) replaces the body hash, as in the SDK.
     const payloadHash = entries.get("x-sdk-content-sha256") ?? (await hash.sha256Hex(request.body ?? ""));
-    const signed = [...entries].sort(byName);
-    const canonical = canonicalRequest(request.method, url, signed, payloadHash);
+    const names = [...entries.keys()].sort();
+    const canonical = canonicalRequest(request.method, url, names.map((name) => [name, entries.get(name)!] as const), payloadHash);
     const signatureHex = await signature(hash, credentials.sk, sdkDate, canonical);
     const added: Record<string, string> = {
       "X-Sdk-Date": sdkDate,
-      Authorization: authorizationHeader(credentials.ak, signed.map(([name]) => name), signatureHex),
+      Authorization: authorizationHeader(credentials.ak, names, signatureHex),
     };
     if (credentials.securityToken !== undefined) added["X-Security-Token"] = credentials.securityToken;
     return added;
