@@ -10,41 +10,51 @@ import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs, promisify } from "node:util";
-import { bundleSpec } from "./bundle.ts";
+import { DEFAULT_CACHE_DIR, fileCache, generatorFingerprint, type Cache } from "./cache.ts";
 import { banner } from "./emit/banner.ts";
-import { emitMethods } from "./emit/methods.ts";
-import { emitOperations } from "./emit/operations.ts";
-import { emitSamples } from "./emit/samples.ts";
-import { startSchemaTypes } from "./emit/schema-types.ts";
-import { emitValidators } from "./emit/validators.ts";
-import { listOperations, listServices } from "./spec-model.ts";
+import { emitSchemaTypes } from "./emit/schema-types.ts";
 
 export const DEFAULT_SPEC = "openapi/openapi.yaml";
 export const DEFAULT_OUT = "generated";
 
-/** Every generated file's name and content, built in memory. */
-export async function generateFiles(specPath: string = DEFAULT_SPEC): Promise<Map<string, string>> {
+/**
+ * Every generated file's name and content, built in memory. Each step loads
+ * its libraries when it runs. With a `cache`, the types and the validators of
+ * inputs seen before come from it; the rest is made anew (it takes less time
+ * than looking it up would).
+ */
+export async function generateFiles(specPath: string = DEFAULT_SPEC, options: { cache?: Cache } = {}): Promise<Map<string, string>> {
   const source = path.relative(process.cwd(), path.resolve(specPath)).split(path.sep).join("/");
   const header = banner(source);
-  const schemaTypes = startSchemaTypes();
+  const emitters = Promise.all([
+    import("./spec-model.ts"),
+    import("./emit/operations.ts"),
+    import("./emit/methods.ts"),
+    import("./emit/validators.ts"),
+    import("./emit/samples.ts"),
+  ]);
+  const { bundleSpecBoth } = await import("./bundle.ts");
+  const { document, dereferenced } = await bundleSpecBoth(specPath);
+  const [{ listOperations, listServices }, { emitOperations }, { emitMethods }, { emitValidators }, { emitSamples }] = await emitters;
+  const entries = listOperations(dereferenced);
+  const services = listServices(dereferenced, entries);
+  // The types are made beside the rest; a failure of the rest stops them.
+  const stop = new AbortController();
+  const types = emitSchemaTypes(document, header, { cache: options.cache, signal: stop.signal });
   try {
-    const [document, dereferenced] = await Promise.all([
-      bundleSpec(specPath),
-      bundleSpec(specPath, { dereference: true }),
-    ]);
-    const types = schemaTypes.emit(document, header);
-    const entries = listOperations(dereferenced);
-    const services = listServices(dereferenced, entries);
+    const validators = await emitValidators(entries, header, options.cache);
     return new Map([
       ["openapi.json", `${JSON.stringify({ "x-generated": header, ...document }, null, 2)}\n`],
       ["schema.ts", await types],
       ["operations.ts", emitOperations(entries, services, header)],
       ["methods.ts", emitMethods(entries, services, header)],
-      ...emitValidators(entries, header),
+      ...validators,
       ["samples.json", emitSamples(entries, header)],
     ]);
   } finally {
-    schemaTypes.close();
+    stop.abort();
+    // Settled either way: when the rest failed first, the types' own failure is not the one to report.
+    await types.catch(() => undefined);
   }
 }
 
@@ -74,9 +84,12 @@ async function extraFiles(files: Map<string, string>, outDir: string): Promise<s
   return present.filter((name) => !files.has(name));
 }
 
-async function runOnce(options: { spec: string; out: string; check: boolean }): Promise<boolean> {
+async function runOnce(options: { spec: string; out: string; check: boolean; cache?: Cache }): Promise<boolean> {
   const started = performance.now();
-  const files = await generateFiles(options.spec);
+  const generation = generateFiles(options.spec, { cache: options.cache });
+  // Begun now: git, and the bundling of HEAD's spec when it differs, run while the files are made.
+  const summary = options.check ? undefined : changeSummary(options.spec, generation).catch(() => undefined);
+  const files = await generation;
   const elapsed = `${((performance.now() - started) / 1000).toFixed(2)} s`;
   if (options.check) {
     const stale = await staleFiles(files, options.out);
@@ -89,27 +102,31 @@ async function runOnce(options: { spec: string; out: string; check: boolean }): 
   }
   await writeFiles(files, options.out);
   console.log(`generated ${[...files.keys()].map((name) => `${options.out}/${name}`).join(", ")} in ${elapsed}`);
-  const summary = await changeSummary(options.spec, files);
-  if (summary) console.log(summary);
+  const line = await summary;
+  if (line) console.log(line);
   return true;
 }
 
 /**
- * What the spec's changes since HEAD do to callers; loaded only here, and
- * silent when it cannot be told. When git says the spec's folder is as at
- * HEAD, the spec is compared with itself, which says the same as bundling
- * HEAD's copy again (git archive, tar and two Redocly bundles: about 0.7 s).
+ * What the spec's changes since HEAD do to callers; loaded only here (the
+ * caller makes it silent when it cannot be told). When git says the spec's folder is as at
+ * HEAD, the generated spec is compared with itself, which says the same as
+ * bundling HEAD's copy again (git archive, tar and two Redocly bundles:
+ * about 0.7 s).
  */
-async function changeSummary(spec: string, files: Map<string, string>): Promise<string | undefined> {
-  const folder = path.dirname(spec);
-  const unchanged = await promisify(execFile)("git", ["status", "--porcelain", "--untracked-files=all", "--", folder]).then(
+async function changeSummary(spec: string, generation: Promise<Map<string, string>>): Promise<string | undefined> {
+  const unchanged = await promisify(execFile)("git", ["status", "--porcelain", "--untracked-files=all", "--", path.dirname(spec)]).then(
     ({ stdout }) => stdout === "",
     () => false,
   );
   if (!unchanged) {
     return import("./spec-diff/summary.ts").then(({ specChangeSummary }) => specChangeSummary(spec)).catch(() => undefined);
   }
-  const [{ buildReport }, { renderSummary }] = await Promise.all([import("./spec-diff/report.ts"), import("./spec-diff/render.ts")]);
+  const [files, { buildReport }, { renderSummary }] = await Promise.all([
+    generation,
+    import("./spec-diff/report.ts"),
+    import("./spec-diff/render.ts"),
+  ]);
   const { "x-generated": _, ...document } = JSON.parse(files.get("openapi.json")!) as Record<string, unknown>;
   return renderSummary(buildReport(document, document, { base: "HEAD", head: "working tree" }));
 }
@@ -121,9 +138,12 @@ async function main(): Promise<void> {
       watch: { type: "boolean", default: false },
       spec: { type: "string", default: DEFAULT_SPEC },
       out: { type: "string", default: DEFAULT_OUT },
+      "no-cache": { type: "boolean", default: false },
     },
   });
-  const options = { spec: values.spec, out: values.out, check: values.check };
+  // Fingerprinted once: the code that runs is the code that was loaded, even if scripts/ changes under --watch.
+  const cache = values["no-cache"] ? undefined : fileCache(DEFAULT_CACHE_DIR, await generatorFingerprint());
+  const options = { spec: values.spec, out: values.out, check: values.check, cache };
   const ok = await runOnce(options).catch((error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
     return false;

@@ -1,6 +1,7 @@
 import { Worker } from "node:worker_threads";
 import type { OpenAPITSOptions } from "openapi-typescript";
 import type { OpenApiDocument } from "../bundle.ts";
+import type { Cache } from "../cache.ts";
 
 /**
  * `paths`, `components` and `operations` types. Flags, and why:
@@ -23,35 +24,46 @@ const OPTIONS: OpenAPITSOptions = {
   silent: true,
 };
 
-export interface SchemaTypesEmitter {
-  emit(document: OpenApiDocument, header: string): Promise<string>;
-  /** Ends the worker; call it whether or not `emit` was. */
-  close(): void;
-}
+const WORKER = new URL("./schema-types.worker.mjs", import.meta.url);
 
 /**
- * Starts loading openapi-typescript, and TypeScript with it (about a second),
- * in a worker thread at once, so it loads on the other core while Redocly
- * bundles the spec on this one. The worker is plain JavaScript, so it runs
- * the same under tsx and under vitest.
+ * The types of `document`, from the cache when it holds them. Otherwise
+ * openapi-typescript makes them in a worker thread, which loads it and
+ * TypeScript with it (most of a second) while this thread emits the other
+ * files. The worker is plain JavaScript run by plain Node (no tsx loader,
+ * which would double its import time), so it runs the same under tsx and
+ * under vitest.
  */
-export function startSchemaTypes(): SchemaTypesEmitter {
-  const worker = new Worker(new URL("./schema-types.worker.mjs", import.meta.url));
-  // Never the reason the process stays up.
-  worker.unref();
-  const answer = new Promise<string>((resolve, reject) => {
-    worker.once("message", (message: { code?: string; error?: string }) =>
-      message.code === undefined ? reject(new Error(`openapi-typescript failed: ${message.error}`)) : resolve(message.code),
-    );
-    worker.once("error", reject);
-  });
-  // A generation that fails before `emit` must not leave an unhandled rejection behind.
-  answer.catch(() => undefined);
-  return {
-    async emit(document, header) {
-      worker.postMessage({ document, options: OPTIONS });
-      return `// ${header}\n\n${await answer}`;
-    },
-    close: () => void worker.terminate(),
-  };
+export async function emitSchemaTypes(
+  document: OpenApiDocument,
+  header: string,
+  options: { cache?: Cache; signal?: AbortSignal } = {},
+): Promise<string> {
+  const { cache, signal } = options;
+  const key = cache?.key("schema.ts", JSON.stringify(document));
+  const cached = key && (await cache!.get(key));
+  const code = cached ?? (await inWorker(document, signal));
+  if (key && cached === undefined) await cache!.set(key, code);
+  return `// ${header}\n\n${code}`;
+}
+
+/** openapi-typescript's output for `document`; the worker ends with the answer, or as soon as `signal` aborts. */
+async function inWorker(document: OpenApiDocument, signal?: AbortSignal): Promise<string> {
+  signal?.throwIfAborted();
+  const worker = new Worker(WORKER, { execArgv: [] });
+  const stop = () => void worker.terminate();
+  signal?.addEventListener("abort", stop, { once: true });
+  try {
+    const answer = new Promise<string>((resolve, reject) => {
+      worker.once("message", (message: { code?: string; error?: string }) =>
+        message.code === undefined ? reject(new Error(`openapi-typescript failed: ${message.error}`)) : resolve(message.code),
+      );
+      worker.once("error", reject);
+    });
+    worker.postMessage({ document, options: OPTIONS });
+    return await answer;
+  } finally {
+    signal?.removeEventListener("abort", stop);
+    stop();
+  }
 }
