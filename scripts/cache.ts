@@ -70,12 +70,17 @@ async function prune(dir: string): Promise<void> {
 export async function generatorFingerprint(): Promise<string | undefined> {
   const packages = await readFile(path.join(NODE_MODULES, ".package-lock.json")).catch(() => undefined);
   if (packages === undefined) return undefined;
-  const files = (await readdir(SCRIPTS, { recursive: true, withFileTypes: true }))
+  return sha256([packages, await folderDigest(SCRIPTS)]);
+}
+
+/** SHA-256 of every file under `dir`: names and contents. */
+export async function folderDigest(dir: string): Promise<string> {
+  const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile())
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort();
-  const sources = await Promise.all(files.map(async (file) => [path.relative(SCRIPTS, file), await readFile(file)] as const));
-  return sha256([packages, ...sources.flat()]);
+  const contents = await Promise.all(files.map(async (file) => [path.relative(dir, file), await readFile(file)] as const));
+  return sha256(contents.flat());
 }
 
 /** SHA-256 of `parts`, each length-prefixed so that no two different lists hash alike. */

@@ -10,7 +10,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs, promisify } from "node:util";
-import { DEFAULT_CACHE_DIR, fileCache, generatorFingerprint, type Cache } from "./cache.ts";
+import { DEFAULT_CACHE_DIR, fileCache, folderDigest, generatorFingerprint, type Cache } from "./cache.ts";
 import { banner } from "./emit/banner.ts";
 import { emitSchemaTypes } from "./emit/schema-types.ts";
 
@@ -33,29 +33,47 @@ export async function generateFiles(specPath: string = DEFAULT_SPEC, options: { 
     import("./emit/validators.ts"),
     import("./emit/samples.ts"),
   ]);
-  const { bundleSpecBoth } = await import("./bundle.ts");
-  const { document, dereferenced } = await bundleSpecBoth(specPath);
-  const [{ listOperations, listServices }, { emitOperations }, { emitMethods }, { emitValidators }, { emitSamples }] = await emitters;
-  const entries = listOperations(dereferenced);
-  const services = listServices(dereferenced, entries);
+  const seen = await seenBefore(specPath, options.cache);
   // The types are made beside the rest; a failure of the rest stops them.
   const stop = new AbortController();
-  const types = emitSchemaTypes(document, header, { cache: options.cache, signal: stop.signal });
+  const bundled = import("./bundle.ts").then(({ bundleSpecBoth }) => bundleSpecBoth(specPath));
+  const document = bundled.then((both) => both.document);
+  // Their worker starts loading at once unless the cache likely holds them (loading it for nothing costs a core most of a second).
+  const types = emitSchemaTypes(document, header, { cache: options.cache, signal: stop.signal, early: !seen.likely });
   try {
+    const [{ dereferenced }, [{ listOperations, listServices }, { emitOperations }, { emitMethods }, { emitValidators }, { emitSamples }]] =
+      await Promise.all([bundled, emitters]);
+    const entries = listOperations(dereferenced);
+    const services = listServices(dereferenced, entries);
     const validators = await emitValidators(entries, header, options.cache);
-    return new Map([
-      ["openapi.json", `${JSON.stringify({ "x-generated": header, ...document }, null, 2)}\n`],
+    const files = new Map([
+      ["openapi.json", `${JSON.stringify({ "x-generated": header, ...(await document) }, null, 2)}\n`],
       ["schema.ts", await types],
       ["operations.ts", emitOperations(entries, services, header)],
       ["methods.ts", emitMethods(entries, services, header)],
       ...validators,
       ["samples.json", emitSamples(entries, header)],
     ]);
+    await seen.remember();
+    return files;
   } finally {
     stop.abort();
     // Settled either way: when the rest failed first, the types' own failure is not the one to report.
     await types.catch(() => undefined);
   }
+}
+
+/**
+ * A guess made before bundling, and only a guess (outputs are looked up by
+ * what they are made from): the spec's folder was generated from before,
+ * exactly as it is now, so its outputs are likely cached. `remember` records
+ * this folder for the next run.
+ */
+async function seenBefore(specPath: string, cache: Cache | undefined): Promise<{ likely: boolean; remember(): Promise<void> }> {
+  const digest = cache && (await folderDigest(path.dirname(path.resolve(specPath))).catch(() => undefined));
+  const key = digest && cache!.key("spec folder", digest);
+  const likely = key !== undefined && (await cache!.get(key)) !== undefined;
+  return { likely, remember: async () => void (key && !likely && (await cache!.set(key, ""))) };
 }
 
 /** Writes every file, and removes any file of `outDir` the spec no longer gives (an operation taken out). */

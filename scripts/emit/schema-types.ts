@@ -27,43 +27,62 @@ const OPTIONS: OpenAPITSOptions = {
 const WORKER = new URL("./schema-types.worker.mjs", import.meta.url);
 
 /**
- * The types of `document`, from the cache when it holds them. Otherwise
- * openapi-typescript makes them in a worker thread, which loads it and
- * TypeScript with it (most of a second) while this thread emits the other
- * files. The worker is plain JavaScript run by plain Node (no tsx loader,
- * which would double its import time), so it runs the same under tsx and
- * under vitest.
+ * The types of the document `bundled` resolves to, from the cache when it
+ * holds them. Otherwise openapi-typescript makes them in a worker thread,
+ * which loads it and TypeScript with it (most of a second) on the other core
+ * while this one emits the other files. `early` starts the worker at once,
+ * beside the bundling, for when the cache is not expected to hold the types
+ * (it is still asked first). The worker is plain JavaScript run by plain Node
+ * (no tsx loader, which would double its import time), so it runs the same
+ * under tsx and under vitest.
  */
 export async function emitSchemaTypes(
-  document: OpenApiDocument,
+  bundled: Promise<OpenApiDocument>,
   header: string,
-  options: { cache?: Cache; signal?: AbortSignal } = {},
+  options: { cache?: Cache; signal?: AbortSignal; early?: boolean } = {},
 ): Promise<string> {
   const { cache, signal } = options;
-  const key = cache?.key("schema.ts", JSON.stringify(document));
-  const cached = key && (await cache!.get(key));
-  const code = cached ?? (await inWorker(document, signal));
-  if (key && cached === undefined) await cache!.set(key, code);
-  return `// ${header}\n\n${code}`;
+  const early = options.early ? startWorker(signal) : undefined;
+  try {
+    const document = await bundled;
+    const key = cache?.key("schema.ts", JSON.stringify(document));
+    const cached = key && (await cache!.get(key));
+    if (cached !== undefined) return `// ${header}\n\n${cached}`;
+    const code = await (early ?? startWorker(signal)).types(document);
+    if (key) await cache!.set(key, code);
+    return `// ${header}\n\n${code}`;
+  } finally {
+    early?.stop();
+  }
 }
 
-/** openapi-typescript's output for `document`; the worker ends with the answer, or as soon as `signal` aborts. */
-async function inWorker(document: OpenApiDocument, signal?: AbortSignal): Promise<string> {
+/** A worker loading openapi-typescript from now on; it ends after its one answer, on `stop()`, or when `signal` aborts. */
+function startWorker(signal?: AbortSignal): { types(document: OpenApiDocument): Promise<string>; stop(): void } {
   signal?.throwIfAborted();
   const worker = new Worker(WORKER, { execArgv: [] });
-  const stop = () => void worker.terminate();
-  signal?.addEventListener("abort", stop, { once: true });
-  try {
-    const answer = new Promise<string>((resolve, reject) => {
-      worker.once("message", (message: { code?: string; error?: string }) =>
-        message.code === undefined ? reject(new Error(`openapi-typescript failed: ${message.error}`)) : resolve(message.code),
-      );
-      worker.once("error", reject);
-    });
-    worker.postMessage({ document, options: OPTIONS });
-    return await answer;
-  } finally {
+  const stop = () => {
     signal?.removeEventListener("abort", stop);
-    stop();
-  }
+    void worker.terminate();
+  };
+  signal?.addEventListener("abort", stop, { once: true });
+  const answer = new Promise<string>((resolve, reject) => {
+    worker.once("message", (message: { code?: string; error?: string }) =>
+      message.code === undefined ? reject(new Error(`openapi-typescript failed: ${message.error}`)) : resolve(message.code),
+    );
+    worker.once("error", reject);
+    worker.once("exit", () => reject(new Error("openapi-typescript's worker stopped before it answered")));
+  });
+  // Stopped unasked (the types were cached after all), its answer is nobody's concern.
+  answer.catch(() => undefined);
+  return {
+    async types(document) {
+      worker.postMessage({ document, options: OPTIONS });
+      try {
+        return await answer;
+      } finally {
+        stop();
+      }
+    },
+    stop,
+  };
 }
