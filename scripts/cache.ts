@@ -42,10 +42,12 @@ export function fileCache(dir: string, fingerprint: string | undefined): Cache {
         await mkdir(dir, { recursive: true });
         await writeFile(partial, value);
         await rename(partial, file(key));
-        await prune(dir);
       } catch {
-        await rm(partial, { force: true });
+        await rm(partial, { force: true }).catch(() => undefined);
+        return;
       }
+      // Another run may be pruning too: whatever it removed first is gone either way.
+      await prune(dir).catch(() => undefined);
     },
     key: (step, input) => (fingerprint === undefined ? undefined : sha256([fingerprint, step, input])),
   };

@@ -1,0 +1,81 @@
+/**
+ * scripts/run-ts.mjs, the launcher of `npm run generate`: a TypeScript script
+ * run under plain Node sees what it would see under tsx, and never runs from
+ * a bundle older than its sources. Run in a temporary project of its own.
+ */
+import { execFile } from "node:child_process";
+import { cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, "..");
+let project: string;
+
+async function runScript(...args: string[]): Promise<Record<string, unknown>> {
+  const { stdout } = await run(process.execPath, ["scripts/run-ts.mjs", "scripts/hello.ts", ...args], { cwd: project });
+  return JSON.parse(stdout) as Record<string, unknown>;
+}
+
+const builds = () => readdir(path.join(project, "node_modules", ".cache", "hwcloud-typed", "run-ts"));
+
+beforeAll(async () => {
+  project = await mkdtemp(path.join(tmpdir(), "hwcloud-run-ts-"));
+  await mkdir(path.join(project, "scripts", "lib"), { recursive: true });
+  await mkdir(path.join(project, "node_modules"));
+  await symlink(path.join(root, "node_modules", "esbuild"), path.join(project, "node_modules", "esbuild"), "dir");
+  await cp(path.join(root, "scripts", "run-ts.mjs"), path.join(project, "scripts", "run-ts.mjs"));
+  await writeFile(
+    path.join(project, "scripts", "hello.ts"),
+    [
+      'import { fileURLToPath } from "node:url";',
+      'import { greeting } from "./lib/greeting.ts";',
+      "const value: string = greeting();",
+      'const { later } = await import("./lib/later.ts");',
+      "console.log(JSON.stringify({ value, later, self: fileURLToPath(import.meta.url), argv: process.argv.slice(1) }));",
+      "",
+    ].join("\n"),
+  );
+  await writeFile(path.join(project, "scripts", "lib", "greeting.ts"), 'export const greeting = (): string => "hello";\n');
+  await writeFile(path.join(project, "scripts", "lib", "later.ts"), 'export const later: string = "loaded when asked";\n');
+});
+
+afterAll(async () => {
+  await rm(project, { recursive: true, force: true });
+});
+
+describe("run-ts", () => {
+  it("runs a TypeScript script with its imports, its own import.meta.url and its arguments", async () => {
+    const out = await runScript("--flag", "value");
+    expect(out).toEqual({
+      value: "hello",
+      later: "loaded when asked",
+      self: path.join(project, "scripts", "hello.ts"),
+      argv: [path.join(project, "scripts", "hello.ts"), "--flag", "value"],
+    });
+  });
+
+  it("reuses its bundle while the sources stay as they are", async () => {
+    await runScript();
+    const before = await builds();
+    expect(before.filter((name) => !name.endsWith(".json"))).toHaveLength(1);
+    await runScript();
+    expect(await builds()).toEqual(before);
+  });
+
+  it("rebuilds when an imported module changes, and drops the old build", async () => {
+    const before = await builds();
+    await writeFile(path.join(project, "scripts", "lib", "greeting.ts"), 'export const greeting = (): string => "hello again";\n');
+    expect((await runScript()).value).toBe("hello again");
+    const after = await builds();
+    expect(after.filter((name) => !name.endsWith(".json"))).toHaveLength(1);
+    expect(after).not.toEqual(before);
+  });
+
+  it("rebuilds when a module imported only on demand changes", async () => {
+    await writeFile(path.join(project, "scripts", "lib", "later.ts"), 'export const later: string = "changed";\n');
+    expect((await runScript()).later).toBe("changed");
+  });
+});
