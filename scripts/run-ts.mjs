@@ -10,10 +10,13 @@
  */
 import { createHash, randomUUID } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import module from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const CACHE = fileURLToPath(new URL("../node_modules/.cache/hwcloud-typed/run-ts/", import.meta.url));
+/** Where Node 22.1 and later keep the compiled code of the modules loaded (Node 20 has no such cache). */
+const COMPILE_CACHE = fileURLToPath(new URL("../node_modules/.cache/hwcloud-typed/node-compile-cache/", import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
 
 const sha256 = (data) => createHash("sha256").update(data).digest("hex");
@@ -66,7 +69,6 @@ async function build(entry, conditions, id, manifestFile) {
     target: "node20",
     packages: "external",
     conditions,
-    sourcemap: true,
     metafile: true,
     outExtension: { ".js": ".mjs" },
     logLevel: "error",
@@ -104,6 +106,9 @@ async function dropStale(id, keep) {
   }
 }
 
+// The packages' code compiles about twice as fast from V8's cache; the worker of emit/schema-types.ts does the same.
+module.enableCompileCache?.(COMPILE_CACHE);
+
 const [script, ...args] = process.argv.slice(2);
 if (!script) {
   console.error("usage: node [--conditions=<name>] scripts/run-ts.mjs <script.ts> [args...]");
@@ -117,5 +122,4 @@ await mkdir(CACHE, { recursive: true });
 const bundled = (await freshBundle(manifestFile)) ?? (await build(entry, conditions, id, manifestFile));
 // The script sees the command line it would have seen run directly: itself, then its arguments.
 process.argv.splice(1, process.argv.length, entry, ...args);
-process.setSourceMapsEnabled(true);
 await import(pathToFileURL(bundled).href);
