@@ -20,6 +20,7 @@ const COMPILE_CACHE = fileURLToPath(new URL("../node_modules/.cache/hwcloud-type
 const SELF = fileURLToPath(import.meta.url);
 
 const sha256 = (data) => createHash("sha256").update(data).digest("hex");
+const exists = (file) => stat(file).then(() => true, () => false);
 
 /** Hashes of `files`' contents; a file that cannot be read hashes as missing. */
 async function hashes(files) {
@@ -32,19 +33,22 @@ async function freshBundle(manifestFile) {
   if (!manifest) return undefined;
   const now = await hashes(Object.keys(manifest.inputs));
   const same = Object.entries(manifest.inputs).every(([file, hash]) => now[file] === hash);
-  return same ? manifest.output : undefined;
+  return same && (await exists(manifest.output)) ? manifest.output : undefined;
 }
 
 /**
- * Each module's `import.meta.url` stays the URL of its source file, so paths
- * it resolves against itself (redocly.yaml, the worker beside it, "am I the
- * script being run?") mean the same bundled or not.
+ * Each module's `import.meta.url` (and `dirname`, `filename`) stays that of its
+ * source file, so paths it resolves against itself (redocly.yaml, the worker
+ * beside it, "am I the script being run?") mean the same bundled or not.
  */
 const ownUrls = {
   name: "own-import-meta-url",
   setup(build) {
     build.onLoad({ filter: /\.[cm]?[jt]s$/ }, async ({ path: file }) => ({
-      contents: (await readFile(file, "utf8")).replaceAll("import.meta.url", JSON.stringify(pathToFileURL(file).href)),
+      contents: (await readFile(file, "utf8"))
+        .replaceAll("import.meta.url", JSON.stringify(pathToFileURL(file).href))
+        .replaceAll("import.meta.dirname", JSON.stringify(path.dirname(file)))
+        .replaceAll("import.meta.filename", JSON.stringify(file)),
       loader: /\.[cm]?ts$/.test(file) ? "ts" : "js",
     }));
   },
@@ -88,8 +92,6 @@ async function build(entry, conditions, id, manifestFile) {
   await dropStale(id, path.basename(outdir));
   return output;
 }
-
-const exists = (file) => stat(file).then(() => true, () => false);
 
 /** Removes this script's other builds, and every build of a script that no longer exists. */
 async function dropStale(id, keep) {

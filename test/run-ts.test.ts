@@ -34,7 +34,8 @@ beforeAll(async () => {
       'import { greeting } from "./lib/greeting.ts";',
       "const value: string = greeting();",
       'const { later } = await import("./lib/later.ts");',
-      "console.log(JSON.stringify({ value, later, self: fileURLToPath(import.meta.url), argv: process.argv.slice(1) }));",
+      "const dir = import.meta.dirname;",
+      "console.log(JSON.stringify({ value, later, self: fileURLToPath(import.meta.url), dir, argv: process.argv.slice(1) }));",
       "",
     ].join("\n"),
   );
@@ -47,12 +48,13 @@ afterAll(async () => {
 });
 
 describe("run-ts", () => {
-  it("runs a TypeScript script with its imports, its own import.meta.url and its arguments", async () => {
+  it("runs a TypeScript script with its imports, its own import.meta and its arguments", async () => {
     const out = await runScript("--flag", "value");
     expect(out).toEqual({
       value: "hello",
       later: "loaded when asked",
       self: path.join(project, "scripts", "hello.ts"),
+      dir: path.join(project, "scripts"),
       argv: [path.join(project, "scripts", "hello.ts"), "--flag", "value"],
     });
   });
@@ -72,6 +74,13 @@ describe("run-ts", () => {
     const after = await builds();
     expect(after.filter((name) => !name.endsWith(".json"))).toHaveLength(1);
     expect(after).not.toEqual(before);
+  });
+
+  it("rebuilds when its build folder was removed", async () => {
+    for (const name of await builds()) {
+      if (!name.endsWith(".json")) await rm(path.join(project, "node_modules", ".cache", "hwcloud-typed", "run-ts", name), { recursive: true });
+    }
+    expect((await runScript()).value).toBe("hello again");
   });
 
   it("rebuilds when a module imported only on demand changes", async () => {
