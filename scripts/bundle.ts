@@ -3,6 +3,13 @@ import { fileURLToPath } from "node:url";
 
 export type OpenApiDocument = Record<string, any>;
 
+export interface BundledSpec {
+  /** `$ref`s to components kept: the published openapi.json, the input of the types. */
+  document: OpenApiDocument;
+  /** Every `$ref` resolved: what the operations, validators and samples are read from. */
+  dereferenced: OpenApiDocument;
+}
+
 const REDOCLY_CONFIG = fileURLToPath(new URL("../redocly.yaml", import.meta.url));
 
 /** Redocly's bundle of the split spec: one document, with `$ref`s to components kept or resolved. */
@@ -16,7 +23,7 @@ export async function bundleSpec(specPath: string, options: { dereference?: bool
  * Redocly's dereferencing of a copy of the plain bundle (whose `$ref`s all
  * point inside it), about a third of the time of bundling the files again.
  */
-export async function bundleSpecBoth(specPath: string): Promise<{ document: OpenApiDocument; dereferenced: OpenApiDocument }> {
+export async function bundleSpecBoth(specPath: string): Promise<BundledSpec> {
   const config = await loadConfig({ configPath: REDOCLY_CONFIG });
   const plain = await bundle({ ref: specPath, config });
   const document = parsedOrThrow(plain, specPath);

@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs, promisify } from "node:util";
 import { DEFAULT_CACHE_DIR, fileCache, folderDigest, generatorFingerprint, type Cache } from "./cache.ts";
 import { banner } from "./emit/banner.ts";
+import type { BundledSpec } from "./bundle.ts";
 import { emitSchemaTypes } from "./emit/schema-types.ts";
 
 export const DEFAULT_SPEC = "openapi/openapi.yaml";
@@ -23,7 +24,10 @@ export const DEFAULT_OUT = "generated";
  * inputs seen before come from it; the rest is made anew (it takes less time
  * than looking it up would).
  */
-export async function generateFiles(specPath: string = DEFAULT_SPEC, options: { cache?: Cache } = {}): Promise<Map<string, string>> {
+export async function generateFiles(
+  specPath: string = DEFAULT_SPEC,
+  options: { cache?: Cache; bundled?: Promise<BundledSpec> } = {},
+): Promise<Map<string, string>> {
   const source = path.relative(process.cwd(), path.resolve(specPath)).split(path.sep).join("/");
   const header = banner(source);
   const emitters = Promise.all([
@@ -36,7 +40,7 @@ export async function generateFiles(specPath: string = DEFAULT_SPEC, options: { 
   const seen = await seenBefore(specPath, options.cache);
   // The types are made beside the rest; a failure of the rest stops them.
   const stop = new AbortController();
-  const bundled = import("./bundle.ts").then(({ bundleSpecBoth }) => bundleSpecBoth(specPath));
+  const bundled = options.bundled ?? bundleBoth(specPath);
   const document = bundled.then((both) => both.document);
   // Their worker starts loading at once unless the cache likely holds them (loading it for nothing costs a core most of a second).
   const types = emitSchemaTypes(document, header, { cache: options.cache, signal: stop.signal, early: !seen.likely });
@@ -102,11 +106,17 @@ async function extraFiles(files: Map<string, string>, outDir: string): Promise<s
   return present.filter((name) => !files.has(name));
 }
 
+/** Both bundles of the spec (Redocly loaded on demand). */
+function bundleBoth(specPath: string): Promise<BundledSpec> {
+  return import("./bundle.ts").then(({ bundleSpecBoth }) => bundleSpecBoth(specPath));
+}
+
 async function runOnce(options: { spec: string; out: string; check: boolean; cache?: Cache }): Promise<boolean> {
   const started = performance.now();
-  const generation = generateFiles(options.spec, { cache: options.cache });
+  const bundled = bundleBoth(options.spec);
+  const generation = generateFiles(options.spec, { cache: options.cache, bundled });
   // Begun now: git, and the bundling of HEAD's spec when it differs, run while the files are made.
-  const summary = options.check ? undefined : changeSummary(options.spec, generation).catch(() => undefined);
+  const summary = options.check ? undefined : changeSummary(options.spec, bundled).catch(() => undefined);
   const files = await generation;
   const elapsed = `${((performance.now() - started) / 1000).toFixed(2)} s`;
   if (options.check) {
@@ -127,25 +137,25 @@ async function runOnce(options: { spec: string; out: string; check: boolean; cac
 
 /**
  * What the spec's changes since HEAD do to callers; loaded only here (the
- * caller makes it silent when it cannot be told). When git says the spec's folder is as at
- * HEAD, the generated spec is compared with itself, which says the same as
- * bundling HEAD's copy again (git archive, tar and two Redocly bundles:
- * about 0.7 s).
+ * caller makes it silent when it cannot be told). When git says the spec's
+ * folder is as at HEAD, the spec is compared with itself, which says the same
+ * as bundling HEAD's copy again (git archive, tar and a Redocly bundle).
  */
-async function changeSummary(spec: string, generation: Promise<Map<string, string>>): Promise<string | undefined> {
+async function changeSummary(spec: string, bundled: Promise<BundledSpec>): Promise<string | undefined> {
   const unchanged = await promisify(execFile)("git", ["status", "--porcelain", "--untracked-files=all", "--", path.dirname(spec)]).then(
     ({ stdout }) => stdout === "",
     () => false,
   );
   if (!unchanged) {
-    return import("./spec-diff/summary.ts").then(({ specChangeSummary }) => specChangeSummary(spec)).catch(() => undefined);
+    const { specChangeSummary } = await import("./spec-diff/summary.ts");
+    // A copy: the comparison may change what it compares (api-smart-diff does, on some specs), the generation reads it too.
+    return specChangeSummary(spec, "HEAD", bundled.then(({ dereferenced }) => structuredClone(dereferenced)));
   }
-  const [files, { buildReport }, { renderSummary }] = await Promise.all([
-    generation,
+  const [{ document }, { buildReport }, { renderSummary }] = await Promise.all([
+    bundled,
     import("./spec-diff/report.ts"),
     import("./spec-diff/render.ts"),
   ]);
-  const { "x-generated": _, ...document } = JSON.parse(files.get("openapi.json")!) as Record<string, unknown>;
   return renderSummary(buildReport(document, document, { base: "HEAD", head: "working tree" }));
 }
 

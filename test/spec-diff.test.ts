@@ -434,6 +434,14 @@ describe("npm run spec:diff against git history", () => {
     await git("commit", "-qm", "other spec");
     await cp(path.join(FIXTURES, "operations", "before.yaml"), spec());
     expect(await specChangeSummary(spec())).toBe("spec against HEAD: +1 operation, -2 operations, 2 breaking changes: npm run spec:diff");
+    // Given the working tree's bundle (as npm run generate gives it), the summary says the same.
+    const current = bundleSpec(spec(), { dereference: true });
+    expect(await specChangeSummary(spec(), "HEAD", current)).toBe(
+      "spec against HEAD: +1 operation, -2 operations, 2 breaking changes: npm run spec:diff",
+    );
+    // And it is that bundle which is compared, not the file bundled again: HEAD's own spec shows no change.
+    const asAtHead = bundleSpec(path.join(FIXTURES, "operations", "after.yaml"), { dereference: true });
+    expect(await specChangeSummary(spec(), "HEAD", asAtHead)).toBe("spec against HEAD: no client-visible change");
     const outside = await mkdtemp(path.join(tmpdir(), "hwcloud-spec-diff-nogit-"));
     try {
       await cp(path.join(FIXTURES, "operations", "before.yaml"), path.join(outside, "openapi.yaml"));
