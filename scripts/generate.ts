@@ -1,8 +1,11 @@
 /**
  * `npm run generate`: spec -> generated/. Bundles openapi/ with Redocly, then
  * writes the types, the operation table, the method types, the compiled
- * validators, the samples and the bundled spec. `--check` compares instead of writing; `--watch` regenerates
- * on every change under openapi/.
+ * validators, the samples and the bundled spec. `--check` compares instead of
+ * writing; `--watch` regenerates on every change under openapi/; `--no-cache`
+ * makes every output anew rather than taking the types and validators of
+ * inputs seen before from node_modules/.cache/hwcloud-typed/ (scripts/cache.ts).
+ * The npm scripts run it through scripts/run-ts.mjs.
  */
 import { execFile } from "node:child_process";
 import { watch } from "node:fs";
@@ -10,9 +13,9 @@ import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs, promisify } from "node:util";
+import type { BundledSpec } from "./bundle.ts";
 import { DEFAULT_CACHE_DIR, fileCache, folderDigest, generatorFingerprint, type Cache } from "./cache.ts";
 import { banner } from "./emit/banner.ts";
-import type { BundledSpec } from "./bundle.ts";
 import { emitSchemaTypes } from "./emit/schema-types.ts";
 
 export const DEFAULT_SPEC = "openapi/openapi.yaml";
