@@ -93,7 +93,10 @@ async function build(entry, conditions, id, manifestFile) {
   return output;
 }
 
-/** Removes this script's other builds, and every build of a script that no longer exists. */
+/** An hour: a build or manifest still partial after that was left by a run that died. */
+const ABANDONED_MS = 3_600_000;
+
+/** Removes this script's other builds, every build of a script that no longer exists, and abandoned partial writes. */
 async function dropStale(id, keep) {
   const names = await readdir(CACHE);
   const gone = new Set();
@@ -102,9 +105,12 @@ async function dropStale(id, keep) {
     if (typeof entry !== "string" || !(await exists(entry))) gone.add(name.slice(0, -".json".length));
   }
   for (const name of names) {
+    const file = path.join(CACHE, name);
     const owner = name.slice(0, name.indexOf("."));
-    const older = owner === id && name !== keep && !name.endsWith(".json") && !name.endsWith(".partial");
-    if (older || gone.has(owner)) await rm(path.join(CACHE, name), { recursive: true, force: true });
+    const partial = name.endsWith(".partial");
+    const older = owner === id && name !== keep && !name.endsWith(".json") && !partial;
+    const abandoned = partial && (await stat(file).then(({ mtimeMs }) => Date.now() - mtimeMs > ABANDONED_MS, () => false));
+    if (older || abandoned || gone.has(owner)) await rm(file, { recursive: true, force: true });
   }
 }
 

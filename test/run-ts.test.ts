@@ -4,7 +4,7 @@
  * a bundle older than its sources. Run in a temporary project of its own.
  */
 import { execFile } from "node:child_process";
-import { cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, rm, symlink, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -81,6 +81,21 @@ describe("run-ts", () => {
       if (!name.endsWith(".json")) await rm(path.join(project, "node_modules", ".cache", "hwcloud-typed", "run-ts", name), { recursive: true });
     }
     expect((await runScript()).value).toBe("hello again");
+  });
+
+  it("on a rebuild, removes what a run that died an hour ago left half written", async () => {
+    const cache = path.join(project, "node_modules", ".cache", "hwcloud-typed", "run-ts");
+    const abandoned = path.join(cache, "0123456789abcdef.0000.partial");
+    const recent = path.join(cache, "0123456789abcdef.1111.partial");
+    await mkdir(abandoned);
+    await mkdir(recent);
+    const hourAndMinuteAgo = new Date(Date.now() - 61 * 60_000);
+    await utimes(abandoned, hourAndMinuteAgo, hourAndMinuteAgo);
+    await writeFile(path.join(project, "scripts", "lib", "greeting.ts"), 'export const greeting = (): string => "hello once more";\n');
+    expect((await runScript()).value).toBe("hello once more");
+    const left = await builds();
+    expect(left).not.toContain("0123456789abcdef.0000.partial");
+    expect(left).toContain("0123456789abcdef.1111.partial");
   });
 
   it("rebuilds when a module imported only on demand changes", async () => {
