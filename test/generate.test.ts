@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fileCache } from "../scripts/cache.ts";
 import { generateFiles, staleFiles, writeFiles } from "../scripts/generate.ts";
 
 const run = promisify(execFile);
@@ -79,6 +80,35 @@ describe("npm run generate", () => {
     await writeFiles(files, out);
     expect(await staleFiles(files, out)).toEqual([]);
     expect(await readdir(path.join(out, "validators"))).not.toContain("OperationTakenOut.ts");
+  });
+
+  it("with a cache, answers the types and the validators of inputs seen before from it, and makes those of a changed spec", async () => {
+    const dir = path.join(work, "cache");
+    const cache = fileCache(dir, "the generator of this test");
+    expect(await generateFiles(undefined, { cache })).toEqual(await generateFiles());
+
+    // Marked in the cache, each stored output shows where the next generation took it from.
+    const MARK = "// taken from the cache\n";
+    for (const name of await readdir(dir)) {
+      const content = await readFile(path.join(dir, name), "utf8");
+      if (content !== "") await writeFile(path.join(dir, name), `${MARK}${content}`);
+    }
+    const again = await generateFiles(undefined, { cache });
+    expect(again.get("schema.ts")).toContain(MARK);
+    for (const [name, content] of again) {
+      if (name.startsWith("validators/")) expect(content, name).toContain(MARK);
+    }
+
+    const edited = await generateFiles(editedSpec, { cache });
+    expect(edited.get("schema.ts")).not.toContain(MARK);
+    expect(edited.get("schema.ts")).toContain(`${ADDED_FIELD}?: string;`);
+    expect(edited.get("validators/UpdateDataSource.ts")).not.toContain(MARK);
+    expect(edited.get("validators/UpdateDataSource.ts")).toContain(ADDED_FIELD);
+    // Operations whose input schema did not change are still answered from the cache.
+    expect(edited.get("validators/UpdateVpcPeering.ts")).toContain(MARK);
+
+    const otherGenerator = await generateFiles(undefined, { cache: fileCache(dir, "another generator") });
+    expect(otherGenerator.get("schema.ts")).not.toContain(MARK);
   });
 
   it("--check passes when generated/ matches the spec", async () => {

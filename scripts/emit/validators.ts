@@ -1,6 +1,5 @@
 import type { AnySchema } from "ajv";
-import standaloneModule from "ajv/dist/standalone/index.js";
-import { createAjv } from "../ajv.ts";
+import type { Cache } from "../cache.ts";
 import type { OperationEntry, ParamLocation } from "../spec-model.ts";
 
 /**
@@ -9,23 +8,36 @@ import type { OperationEntry, ParamLocation } from "../spec-model.ts";
  * Each checks `{ path, query, header, body }`, so error paths read
  * `/path/peering_id`, `/query/limit` or `/body/peering/name`. Each lives in a
  * module of its own (`validators/<operationId>.ts`), so a bundle carries the
- * validators of the operations it imports and no others.
+ * validators of the operations it imports and no others. With a `cache`, an
+ * operation whose input schema was compiled before is not compiled again, and
+ * Ajv is loaded only when one is.
  */
-export function emitValidators(entries: OperationEntry[], header: string): Map<string, string> {
-  return new Map(entries.map((entry) => [`validators/${entry.operationId}.ts`, emitValidator(entry, header)]));
+export async function emitValidators(entries: OperationEntry[], header: string, cache?: Cache): Promise<Map<string, string>> {
+  const modules = await Promise.all(
+    entries.map(async (entry) => {
+      const schema = withoutAnnotations(inputSchema(entry));
+      const key = cache?.key("validator", JSON.stringify([entry.operationId, schema]));
+      const cached = key && (await cache!.get(key));
+      const code = cached ?? (await compile(entry.operationId, schema));
+      if (key && cached === undefined) await cache!.set(key, code);
+      return [`validators/${entry.operationId}.ts`, `// ${header}\n// @ts-nocheck -- compiled by ajv; typed by generated/operations.ts\n${code}\n`] as const;
+    }),
+  );
+  return new Map(modules);
 }
 
-function emitValidator(entry: OperationEntry, header: string): string {
+async function compile(operationId: string, schema: unknown): Promise<string> {
+  const [{ createAjv }, { default: standaloneModule }] = await Promise.all([import("../ajv.ts"), import("ajv/dist/standalone/index.js")]);
   // unicode: false counts UTF-16 units, as String#length does: the same as code points for every
   // character these APIs accept, and it keeps the compiled code free of Ajv's run-time helpers.
   // That option is the only thing Ajv warns about here, so its logger is off.
   const ajv = createAjv({ code: { source: true, esm: true }, unicode: false, logger: false });
-  ajv.addSchema(withoutAnnotations(inputSchema(entry)) as AnySchema, entry.operationId);
-  const code = standaloneModule.default(ajv, { [entry.operationId]: entry.operationId });
+  ajv.addSchema(schema as AnySchema, operationId);
+  const code = standaloneModule.default(ajv, { [operationId]: operationId });
   if (/\brequire\(/.test(code)) {
     throw new Error("compiled validators need a run-time require(); keep the request schemas to keywords that compile standalone");
   }
-  return `// ${header}\n// @ts-nocheck -- compiled by ajv; typed by generated/operations.ts\n${code}\n`;
+  return code;
 }
 
 const ANNOTATIONS = new Set(["description", "title", "example", "examples", "default", "deprecated", "readOnly", "writeOnly"]);

@@ -56,11 +56,14 @@ export function buildReport(
   };
 }
 
-/** The report of the spec at `specPath` against itself at git `ref`, both bundled and dereferenced alike. */
-export async function compareWithRef(ref: string, specPath: string): Promise<SpecDiffReport> {
+/**
+ * The report of the spec at `specPath` against itself at git `ref`, both bundled and dereferenced alike.
+ * `current` is the working tree's dereferenced bundle, when the caller has made it already.
+ */
+export async function compareWithRef(ref: string, specPath: string, current?: Promise<OpenApiDocument>): Promise<SpecDiffReport> {
   const [before, after] = await Promise.all([
     bundleSpecAtRef(ref, specPath),
-    bundleSpec(specPath, { dereference: true }).catch((error: unknown) => {
+    (current ?? bundleSpec(specPath, { dereference: true })).catch((error: unknown) => {
       throw new SpecDiffError(`${specPath} does not bundle: ${error instanceof Error ? error.message : error}`);
     }),
   ]);
