@@ -55,8 +55,11 @@ export interface BundleSize {
   byPackage: Map<string, number>;
   /** Set when the app does not bundle for the platform as is; the size is then with these left unresolved. */
   unresolved?: string[];
-  /** Minified bytes from generated/validators. */
+  /** Minified bytes from generated/validators in the files loaded, and in all the build wrote. */
   validatorBytes: number;
+  allValidatorBytes: number;
+  /** The operations whose validator module is in the files loaded. */
+  validatorsLoaded: string[];
   /** Operations other than UpdateVpcPeering whose descriptor (its path template) is in the files loaded. */
   otherOperations: string[];
   /** Files the app loads for its call, of all the build wrote. */
@@ -110,10 +113,9 @@ async function measure(app: string, platform: Platform): Promise<BundleSize> {
     gzipBytes: files.reduce((sum, file) => sum + gzipSync(file.contents, { level: 9 }).byteLength, 0),
     byPackage: packageShares(outputs, loaded),
     ...(unresolved ? { unresolved } : {}),
-    validatorBytes: [...loaded]
-      .flatMap((name) => Object.entries(outputs[name]!.inputs))
-      .filter(([path]) => /generated\/validators\/[^/]+\.[jt]s$/.test(path))
-      .reduce((sum, [, input]) => sum + input.bytesInOutput, 0),
+    validatorBytes: sumBytes(validatorInputs([...loaded].map((name) => outputs[name]!))),
+    allValidatorBytes: sumBytes(validatorInputs(Object.values(outputs))),
+    validatorsLoaded: validatorInputs([...loaded].map((name) => outputs[name]!)).map(([path]) => VALIDATOR.exec(path)![1]!).sort(),
     otherOperations: Object.values(operations)
       .filter((operation) => operation.id !== "UpdateVpcPeering" && text.includes(JSON.stringify(operation.path)))
       .map((operation) => operation.id),
@@ -123,6 +125,19 @@ async function measure(app: string, platform: Platform): Promise<BundleSize> {
       .map(([, output]) => output.entryPoint!)
       .sort(),
   };
+}
+
+const VALIDATOR = /generated\/validators\/([^/]+)\.[jt]s$/;
+
+type Outputs = Metafile["outputs"];
+
+/** The generated validator modules among the inputs of `files`, with their bytes in the output. */
+function validatorInputs(files: Outputs[string][]): [string, { bytesInOutput: number }][] {
+  return files.flatMap((file) => Object.entries(file.inputs)).filter(([path]) => VALIDATOR.test(path));
+}
+
+function sumBytes(inputs: [string, { bytesInOutput: number }][]): number {
+  return inputs.reduce((sum, [, input]) => sum + input.bytesInOutput, 0);
 }
 
 /** The metafile's name of an output file: its path from the build's working directory. */
