@@ -8,9 +8,9 @@
  */
 import http from "node:http";
 import https from "node:https";
-import { MAX_TIMER_MS } from "../abort.ts";
 import { ResponseTooLargeError } from "../errors.ts";
 import { enforcingTimeout, type HttpRequest, type HttpResponse, type Send } from "../layers.ts";
+import { boundedExchange } from "./bounded-exchange.ts";
 import { toConnectionError } from "./network-error.ts";
 import { hasNoBody, joinHeaders, trustRoots } from "./node-answer.ts";
 import { createProxySend, proxyConfigured } from "./proxy.ts";
@@ -72,42 +72,16 @@ function createDirectSend(options: NodeTransportOptions): Send {
   };
 }
 
-/** One request and its whole answer; every way it can end settles the promise once, clears the timer and removes the abort listener. */
+/** One request and its whole answer, bounded by its signal and timeout (bounded-exchange.ts). */
 function exchange(request: HttpRequest, agent: http.Agent): Promise<HttpResponse> {
-  const { signal, timeout, url } = request;
-  if (signal?.aborted) return Promise.reject(signal.reason);
-  if (timeout !== undefined && performance.now() >= timeout.endsAt) return Promise.reject(timeout.error());
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    let timer: NodeJS.Timeout | undefined;
-    const finish = (error: unknown, response?: HttpResponse) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
-      if (response) resolve(response);
-      else reject(error);
-    };
-    const fail = (error: unknown) => finish(toConnectionError(error, request) ?? error);
+  return boundedExchange(request, (ending) => {
+    const { url } = request;
+    const fail = (error: unknown) => ending.fail(toConnectionError(error, request) ?? error);
     const outgoing = (url.protocol === "https:" ? https : http).request(url, { method: request.method, headers: wireHeaders(request), agent });
-    const onAbort = () => {
-      finish(signal!.reason);
-      outgoing.destroy();
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-    if (timeout !== undefined) {
-      timer = setTimeout(() => {
-        finish(timeout.error());
-        outgoing.destroy();
-      }, Math.min(timeout.endsAt - performance.now(), MAX_TIMER_MS));
-    }
     outgoing.on("error", fail);
     outgoing.on("response", (incoming) => {
       const status = incoming.statusCode ?? 0;
-      const tooLarge = () => {
-        finish(new ResponseTooLargeError({ status, maxResponseBytes: request.maxResponseBytes, operation: request.operation }));
-        outgoing.destroy();
-      };
+      const tooLarge = () => ending.stop(new ResponseTooLargeError({ status, maxResponseBytes: request.maxResponseBytes, operation: request.operation }));
       // An announced length over the cap fails at once, before a byte of the body is read.
       if (!hasNoBody(status, request.method) && Number(incoming.headers["content-length"]) > request.maxResponseBytes) return tooLarge();
       const chunks: Buffer[] = [];
@@ -121,7 +95,7 @@ function exchange(request: HttpRequest, agent: http.Agent): Promise<HttpResponse
       incoming.on("aborted", () => fail(Object.assign(new Error("the answer was cut short"), { code: "ECONNRESET" })));
       incoming.on("end", () => {
         if (!incoming.complete) return fail(Object.assign(new Error("the answer was cut short"), { code: "ECONNRESET" }));
-        finish(undefined, {
+        ending.answer({
           status,
           statusText: incoming.statusMessage ?? "",
           headers: joinHeaders(incoming.headers),
@@ -130,6 +104,7 @@ function exchange(request: HttpRequest, agent: http.Agent): Promise<HttpResponse
       });
     });
     outgoing.end(request.body);
+    return () => outgoing.destroy();
   });
 }
 

@@ -8,7 +8,7 @@
 import type { Dispatcher } from "undici";
 import { ResponseTooLargeError } from "../errors.ts";
 import { enforcingTimeout, type HttpRequest, type HttpResponse, type Send } from "../layers.ts";
-import { MAX_TIMER_MS } from "../abort.ts";
+import { boundedExchange } from "./bounded-exchange.ts";
 import { toConnectionError } from "./network-error.ts";
 import { hasNoBody } from "./node-answer.ts";
 
@@ -25,36 +25,15 @@ export async function loadAgent(options: { connect?: { ca?: string[] }; connecti
 }
 
 function exchange(dispatcher: Dispatcher, request: HttpRequest): Promise<HttpResponse> {
-  const { signal, timeout, url } = request;
-  if (signal?.aborted) return Promise.reject(signal.reason);
-  if (timeout !== undefined && performance.now() >= timeout.endsAt) return Promise.reject(timeout.error());
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    let timer: NodeJS.Timeout | undefined;
+  return boundedExchange(request, (ending) => {
+    const { url } = request;
     let abortExchange: ((reason: Error) => void) | undefined;
     let status = 0;
     let statusText = "";
     let headers: Record<string, string> = {};
     const chunks: Buffer[] = [];
     let size = 0;
-    const finish = (error: unknown, response?: HttpResponse) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
-      if (response) resolve(response);
-      else reject(error);
-    };
-    // Stops the exchange, dropping its connection, and ends the call with `error`.
-    const stop = (error: Error) => {
-      finish(error);
-      abortExchange?.(error);
-    };
-    const onAbort = () => stop(signal!.reason);
-    signal?.addEventListener("abort", onAbort, { once: true });
-    if (timeout !== undefined) timer = setTimeout(() => stop(timeout.error()), Math.min(timeout.endsAt - performance.now(), MAX_TIMER_MS));
-    const tooLarge = () => stop(new ResponseTooLargeError({ status, maxResponseBytes: request.maxResponseBytes, operation: request.operation }));
-
+    const tooLarge = () => ending.stop(new ResponseTooLargeError({ status, maxResponseBytes: request.maxResponseBytes, operation: request.operation }));
     dispatcher.dispatch(
       {
         origin: url.origin,
@@ -66,7 +45,7 @@ function exchange(dispatcher: Dispatcher, request: HttpRequest): Promise<HttpRes
       {
         onConnect(abort) {
           abortExchange = abort;
-          if (settled) abort(new Error("the call already ended"));
+          if (ending.ended()) abort(new Error("the call already ended"));
         },
         onHeaders(statusCode, rawHeaders, _resume, message) {
           status = statusCode;
@@ -74,7 +53,7 @@ function exchange(dispatcher: Dispatcher, request: HttpRequest): Promise<HttpRes
           headers = joinRawHeaders(rawHeaders);
           // An announced length over the cap fails at once, before a byte of the body is read.
           if (!hasNoBody(status, request.method) && Number(headers["content-length"]) > request.maxResponseBytes) tooLarge();
-          return !settled;
+          return !ending.ended();
         },
         onData(chunk) {
           size += chunk.length;
@@ -86,14 +65,14 @@ function exchange(dispatcher: Dispatcher, request: HttpRequest): Promise<HttpRes
           return true;
         },
         onComplete() {
-          const body = hasNoBody(status, request.method) ? null : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
-          finish(undefined, { status, statusText, headers, body });
+          ending.answer({ status, statusText, headers, body: hasNoBody(status, request.method) ? null : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) });
         },
         onError(error) {
-          finish(toConnectionError(error, request) ?? error);
+          ending.fail(toConnectionError(error, request) ?? error);
         },
       } as Dispatcher.DispatchHandler,
     );
+    return (reason) => abortExchange?.(reason);
   });
 }
 
