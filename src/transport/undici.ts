@@ -4,6 +4,9 @@
  * client switches to it (see node.ts), and the proxy path runs on it. Only
  * the dispatcher modules it needs are loaded, and only when first needed:
  * undici's index costs about 100 ms and 20 MB to load, its Agent 25-40 ms.
+ * The Agent's module path is undici's own layout, not a documented entry:
+ * package.json keeps undici to one minor version, and a failed load keeps
+ * the client on node:http (node.ts).
  */
 import type { Dispatcher } from "undici";
 import { ResponseTooLargeError } from "../errors.ts";
