@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { clockSkewOf, createSkewedClock, DATE_HEADER_SKEW_MS } from "../../src/auth/clock-skew.ts";
 import { MOCK_AK, MOCK_SK, type MockCloud, startMockCloud } from "../../src/mock/index.ts";
 import { sign } from "../../src/auth/signer.ts";
+import { readsGlobalHeaders } from "../helpers/global-headers.ts";
 
 const MINUTE = 60_000;
 const ISSUE_44 = {
@@ -50,6 +51,16 @@ describe("clockSkewOf", () => {
     expect(clockSkewOf({ status: 401, headers: at(DATE_HEADER_SKEW_MS + 1_000), body }, local)).toBe(DATE_HEADER_SKEW_MS + 1_000);
     expect(clockSkewOf({ status: 401, headers: at(-(DATE_HEADER_SKEW_MS + 1_000)), body }, local)).toBe(-(DATE_HEADER_SKEW_MS + 1_000));
     expect(clockSkewOf({ status: 401, headers: at(DATE_HEADER_SKEW_MS - 1_000), body }, local)).toBeUndefined();
+  });
+
+  it("reads the Date of a fetch Headers and of a plain record alike, and does not touch the global Headers for a record", async () => {
+    const local = new Date("2026-01-01T12:00:00Z");
+    const date = new Date(local.getTime() + DATE_HEADER_SKEW_MS + 1_000).toUTCString();
+    const body = { error_msg: "verify aksk signature fail" };
+    expect(clockSkewOf({ status: 401, headers: new Headers({ Date: date }), body }, local)).toBe(DATE_HEADER_SKEW_MS + 1_000);
+    let offset: number | undefined;
+    expect(await readsGlobalHeaders(() => (offset = clockSkewOf({ status: 401, headers: { Date: date }, body }, local)))).toBe(false);
+    expect(offset).toBe(DATE_HEADER_SKEW_MS + 1_000);
   });
 
   it("ignores anything but a 401, an expired message without any time, and an unreadable Date", () => {
