@@ -5,7 +5,7 @@
  * signal or timer that ended it also drops the exchange's connection.
  */
 import { MAX_TIMER_MS } from "../abort.ts";
-import type { HttpRequest, HttpResponse } from "../layers.ts";
+import type { HttpRequest, HttpResponse, Send } from "../layers.ts";
 
 /** How an exchange in progress ends the call. */
 export interface Ending {
@@ -56,4 +56,24 @@ export function boundedExchange(request: HttpRequest, start: (ending: Ending) =>
       end(error);
     }
   });
+}
+
+/**
+ * A transport still being loaded (undici takes 25-100 ms): requests that
+ * wait for it are bounded by their signal and timeout too, then handed to it.
+ */
+export function whenLoaded(loading: Promise<Send>): Send {
+  let ready: Send | undefined;
+  loading.then(
+    (send) => (ready = send),
+    () => {},
+  );
+  return (request) =>
+    ready
+      ? ready(request)
+      : boundedExchange(request, (ending) => {
+          // A request whose call ended while it waited is never sent.
+          loading.then((send) => (ending.ended() ? undefined : send(request).then(ending.answer, ending.fail)), ending.fail);
+          return () => {};
+        });
 }

@@ -10,7 +10,7 @@ import http from "node:http";
 import https from "node:https";
 import { ResponseTooLargeError } from "../errors.ts";
 import { enforcingTimeout, type HttpRequest, type HttpResponse, type Send } from "../layers.ts";
-import { boundedExchange } from "./bounded-exchange.ts";
+import { boundedExchange, whenLoaded } from "./bounded-exchange.ts";
 import { toConnectionError } from "./network-error.ts";
 import { hasNoBody, joinHeaders, trustRoots } from "./node-answer.ts";
 import { createProxySend, proxyConfigured } from "./proxy.ts";
@@ -62,10 +62,7 @@ function createDirectSend(options: NodeTransportOptions): Send {
   // A failed load keeps node:http.
   const loadDispatch = () => loadAgent({ connections: options.maxSockets, ...(ca ? { connect: { ca } } : {}) }).then(createDispatchSend, () => viaHttp);
   const after = options.undiciAfter ?? UNDICI_AFTER;
-  if (after === 0) {
-    const ready = loadDispatch();
-    return async (request) => (await ready)(request);
-  }
+  if (after === 0) return whenLoaded(loadDispatch());
   let sent = 0;
   let switched: Send | undefined;
   return (request) => {

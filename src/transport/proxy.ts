@@ -5,7 +5,7 @@
  * curl reads them (host and domain-suffix matches, `*`, ports).
  */
 import { enforcingTimeout, type Send } from "../layers.ts";
-import { boundedExchange } from "./bounded-exchange.ts";
+import { whenLoaded } from "./bounded-exchange.ts";
 import { trustRoots } from "./node-answer.ts";
 import { createDispatchSend } from "./undici.ts";
 
@@ -29,16 +29,10 @@ export function proxyConfigured(options: ProxyOptions): boolean {
 
 /** A transport through the proxy; undici's proxy agent is loaded on its first request. */
 export function createProxySend(options: ProxyOptions): Send {
-  let loading: Promise<Send> | undefined;
-  let ready: Send | undefined;
+  let send: Send | undefined;
   return enforcingTimeout((request) => {
-    if (ready) return ready(request);
-    loading ??= proxyDispatcher(options).then((dispatcher) => (ready = createDispatchSend(dispatcher)));
-    // Loading undici takes about 0.1 s: the requests that wait for it are bounded by their signal and timeout too.
-    return boundedExchange(request, (ending) => {
-      loading!.then((send) => send(request)).then(ending.answer, ending.fail);
-      return () => {};
-    });
+    send ??= whenLoaded(proxyDispatcher(options).then(createDispatchSend));
+    return send(request);
   });
 }
 

@@ -1,7 +1,7 @@
 import { getEventListeners } from "node:events";
 import { describe, expect, it, vi } from "vitest";
 import type { HttpRequest, HttpResponse } from "../../src/layers.ts";
-import { boundedExchange, type Ending } from "../../src/transport/bounded-exchange.ts";
+import { boundedExchange, type Ending, whenLoaded } from "../../src/transport/bounded-exchange.ts";
 import { rejectionOf } from "../helpers/thrown.ts";
 import { requestTo } from "./transport-contract.ts";
 
@@ -56,5 +56,23 @@ describe("boundedExchange", () => {
     );
     expect(error).toMatchObject({ message: "could not start" });
     expect(getEventListeners(signal, "abort")).toHaveLength(0);
+  });
+});
+
+describe("whenLoaded", () => {
+  it("bounds a request that waits for the transport by its timeout, never sends it, and hands later ones straight to it", async () => {
+    let loaded!: (send: (request: HttpRequest) => Promise<HttpResponse>) => void;
+    const send = whenLoaded(new Promise((resolve) => (loaded = resolve)));
+    expect(await rejectionOf(send(requestTo("http://127.0.0.1:1/", within(20))))).toMatchObject({ message: "timed out" });
+    const transport = vi.fn(async () => answer);
+    loaded(transport);
+    await Promise.resolve();
+    expect(await send(requestTo("http://127.0.0.1:1/"))).toBe(answer);
+    expect(transport).toHaveBeenCalledTimes(1);
+  });
+
+  it("fails the requests that waited with the load's error", async () => {
+    const send = whenLoaded(Promise.reject(new Error("no such module")));
+    expect(await rejectionOf(send(requestTo("http://127.0.0.1:1/")))).toMatchObject({ message: "no such module" });
   });
 });
