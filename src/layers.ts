@@ -2,6 +2,7 @@
  * The layer contract. A call runs through small layers, each a function from
  * a request to a promise of its answer: `withRetry(withAuth(transport))`.
  */
+import { ResponseTooLargeError } from "./errors.ts";
 
 /**
  * A request as the layers see it. Header names are lower case; the body is
@@ -55,6 +56,11 @@ export interface AttemptTimeout {
  * with no signal, as every layer under it does.
  */
 export type Send = ((request: HttpRequest) => Promise<HttpResponse>) & { readonly enforcesTimeout?: boolean };
+
+/** What a transport fails an attempt with once the answer's body passes `request.maxResponseBytes`. */
+export function responseTooLarge(request: Pick<HttpRequest, "maxResponseBytes" | "operation">, status: number): ResponseTooLargeError {
+  return new ResponseTooLargeError({ status, maxResponseBytes: request.maxResponseBytes, operation: request.operation });
+}
 
 /** Marks a transport that fails a request carrying `timeout` once its time is up. */
 export function enforcingTimeout(send: (request: HttpRequest) => Promise<HttpResponse>): Send {

@@ -5,7 +5,7 @@
  * within `maxResponseBytes`, before the answer goes up.
  */
 import { ConnectionError, InvalidResponseError, ResponseTooLargeError } from "../errors.ts";
-import type { HttpRequest, HttpResponse, Send } from "../layers.ts";
+import { type HttpRequest, type HttpResponse, responseTooLarge, type Send } from "../layers.ts";
 import { isDecodingFailure, toConnectionError } from "./network-error.ts";
 
 export function fromFetch(fetchImpl: typeof fetch): Send {
@@ -39,7 +39,7 @@ async function readBody(response: Response, request: HttpRequest): Promise<Uint8
   // An announced length over the cap fails at once; an encoded body's length is not the decoded one's, so only an unencoded one.
   if (!response.headers.has("content-encoding") && Number(response.headers.get("content-length")) > request.maxResponseBytes) {
     void response.body.cancel().catch(() => undefined);
-    throw new ResponseTooLargeError({ status: response.status, maxResponseBytes: request.maxResponseBytes, operation: request.operation });
+    throw responseTooLarge(request, response.status);
   }
   const reader = response.body.getReader();
   const stop = () => void reader.cancel().catch(() => undefined);
@@ -53,7 +53,7 @@ async function readBody(response: Response, request: HttpRequest): Promise<Uint8
       size += value.byteLength;
       if (size > request.maxResponseBytes) {
         stop();
-        throw new ResponseTooLargeError({ status: response.status, maxResponseBytes: request.maxResponseBytes, operation: request.operation });
+        throw responseTooLarge(request, response.status);
       }
       chunks.push(value);
     }

@@ -1,22 +1,47 @@
 /**
- * What the two Node transports (node:http directly, undici through a proxy)
- * share: how an answer's headers and body become an HttpResponse, and which
- * certificates they trust.
+ * What the two Node transports (node:http, and undici's dispatcher for a busy
+ * client or a proxy) share: how an answer's headers and body become an
+ * HttpResponse, when a body is too long to read, and which certificates they trust.
  */
 import { readFileSync } from "node:fs";
 import { rootCertificates } from "node:tls";
+import type { HttpRequest } from "../layers.ts";
 
 /** Answers that carry no body, whatever bytes came. */
 export function hasNoBody(status: number, method: string): boolean {
   return status === 204 || status === 205 || status === 304 || method === "HEAD";
 }
 
-/** Node and undici list repeated headers (set-cookie) as arrays; one string per name here. */
+/** A head announcing a body longer than the cap: the transport fails at once, before a byte of the body is read. */
+export function announcesTooLarge(status: number, request: Pick<HttpRequest, "method" | "maxResponseBytes">, contentLength: string | undefined): boolean {
+  return !hasNoBody(status, request.method) && Number(contentLength) > request.maxResponseBytes;
+}
+
+/** The answer's body from the chunks read: none for an answer that carries none, else the chunks as one. */
+export function answerBody(status: number, method: string, chunks: Buffer[], size: number): Uint8Array | null {
+  if (hasNoBody(status, method)) return null;
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
+}
+
+/** node:http lists repeated headers (set-cookie) as arrays; one string per name here. */
 export function joinHeaders(incoming: Readonly<Record<string, string | string[] | undefined>>): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const name in incoming) {
     const value = incoming[name];
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return headers;
+}
+
+/** undici's raw `[name, value, ...]` buffers as lower-case names, repeated headers joined with ", ". */
+export function joinRawHeaders(raw: Buffer[] | string[] | null): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (raw === null) return headers;
+  for (let i = 0; i < raw.length; i += 2) {
+    const name = raw[i]!.toString().toLowerCase();
+    const value = raw[i + 1]!.toString();
+    const previous = headers[name];
+    headers[name] = previous === undefined ? value : `${previous}, ${value}`;
   }
   return headers;
 }

@@ -8,11 +8,10 @@
  */
 import http from "node:http";
 import https from "node:https";
-import { ResponseTooLargeError } from "../errors.ts";
-import { enforcingTimeout, type HttpRequest, type HttpResponse, type Send } from "../layers.ts";
+import { enforcingTimeout, type HttpRequest, type HttpResponse, responseTooLarge, type Send } from "../layers.ts";
 import { boundedExchange, whenLoaded } from "./bounded-exchange.ts";
 import { toConnectionError } from "./network-error.ts";
-import { hasNoBody, joinHeaders, trustRoots } from "./node-answer.ts";
+import { announcesTooLarge, answerBody, joinHeaders, trustRoots } from "./node-answer.ts";
 import { createProxySend, proxyConfigured } from "./proxy.ts";
 import { createDispatchSend, loadAgent } from "./undici.ts";
 
@@ -82,9 +81,8 @@ function exchange(request: HttpRequest, agent: http.Agent): Promise<HttpResponse
     outgoing.on("error", fail);
     outgoing.on("response", (incoming) => {
       const status = incoming.statusCode ?? 0;
-      const tooLarge = () => ending.stop(new ResponseTooLargeError({ status, maxResponseBytes: request.maxResponseBytes, operation: request.operation }));
-      // An announced length over the cap fails at once, before a byte of the body is read.
-      if (!hasNoBody(status, request.method) && Number(incoming.headers["content-length"]) > request.maxResponseBytes) return tooLarge();
+      const tooLarge = () => ending.stop(responseTooLarge(request, status));
+      if (announcesTooLarge(status, request, incoming.headers["content-length"])) return tooLarge();
       const chunks: Buffer[] = [];
       let size = 0;
       incoming.on("data", (chunk: Buffer) => {
@@ -93,15 +91,10 @@ function exchange(request: HttpRequest, agent: http.Agent): Promise<HttpResponse
         chunks.push(chunk);
       });
       incoming.on("error", fail);
-      incoming.on("aborted", () => fail(Object.assign(new Error("the answer was cut short"), { code: "ECONNRESET" })));
+      incoming.on("aborted", () => fail(cutShort()));
       incoming.on("end", () => {
-        if (!incoming.complete) return fail(Object.assign(new Error("the answer was cut short"), { code: "ECONNRESET" }));
-        ending.answer({
-          status,
-          statusText: incoming.statusMessage ?? "",
-          headers: joinHeaders(incoming.headers),
-          body: hasNoBody(status, request.method) ? null : concat(chunks, size),
-        });
+        if (!incoming.complete) return fail(cutShort());
+        ending.answer({ status, statusText: incoming.statusMessage ?? "", headers: joinHeaders(incoming.headers), body: answerBody(status, request.method, chunks, size) });
       });
     });
     outgoing.end(request.body);
@@ -124,6 +117,7 @@ function wireHeaders(request: HttpRequest): string[] {
   return list;
 }
 
-function concat(chunks: Buffer[], size: number): Uint8Array {
-  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
+/** An answer that ended before its announced length: a connection reset, as the network-error table reads it. */
+function cutShort(): Error {
+  return Object.assign(new Error("the answer was cut short"), { code: "ECONNRESET" });
 }

@@ -9,11 +9,10 @@
  * the client on node:http (node.ts).
  */
 import type { Dispatcher } from "undici";
-import { ResponseTooLargeError } from "../errors.ts";
-import { enforcingTimeout, type HttpRequest, type HttpResponse, type Send } from "../layers.ts";
+import { enforcingTimeout, type HttpRequest, type HttpResponse, responseTooLarge, type Send } from "../layers.ts";
 import { boundedExchange } from "./bounded-exchange.ts";
 import { toConnectionError } from "./network-error.ts";
-import { hasNoBody } from "./node-answer.ts";
+import { announcesTooLarge, answerBody, joinRawHeaders } from "./node-answer.ts";
 
 /** A transport on `dispatcher`, bounding each request by its signal and its `timeout`. */
 export function createDispatchSend(dispatcher: Dispatcher): Send {
@@ -36,7 +35,7 @@ function exchange(dispatcher: Dispatcher, request: HttpRequest): Promise<HttpRes
     let headers: Record<string, string> = {};
     const chunks: Buffer[] = [];
     let size = 0;
-    const tooLarge = () => ending.stop(new ResponseTooLargeError({ status, maxResponseBytes: request.maxResponseBytes, operation: request.operation }));
+    const tooLarge = () => ending.stop(responseTooLarge(request, status));
     dispatcher.dispatch(
       {
         origin: url.origin,
@@ -54,8 +53,7 @@ function exchange(dispatcher: Dispatcher, request: HttpRequest): Promise<HttpRes
           status = statusCode;
           statusText = message;
           headers = joinRawHeaders(rawHeaders);
-          // An announced length over the cap fails at once, before a byte of the body is read.
-          if (!hasNoBody(status, request.method) && Number(headers["content-length"]) > request.maxResponseBytes) tooLarge();
+          if (announcesTooLarge(status, request, headers["content-length"])) tooLarge();
           return !ending.ended();
         },
         onData(chunk) {
@@ -68,7 +66,7 @@ function exchange(dispatcher: Dispatcher, request: HttpRequest): Promise<HttpRes
           return true;
         },
         onComplete() {
-          ending.answer({ status, statusText, headers, body: hasNoBody(status, request.method) ? null : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) });
+          ending.answer({ status, statusText, headers, body: answerBody(status, request.method, chunks, size) });
         },
         onError(error) {
           ending.fail(toConnectionError(error, request) ?? error);
@@ -77,17 +75,4 @@ function exchange(dispatcher: Dispatcher, request: HttpRequest): Promise<HttpRes
     );
     return (reason) => abortExchange?.(reason);
   });
-}
-
-/** undici's raw `[name, value, ...]` buffers as lower-case names, repeated headers joined with ", ". */
-function joinRawHeaders(raw: Buffer[] | string[] | null): Record<string, string> {
-  const headers: Record<string, string> = {};
-  if (raw === null) return headers;
-  for (let i = 0; i < raw.length; i += 2) {
-    const name = raw[i]!.toString().toLowerCase();
-    const value = raw[i + 1]!.toString();
-    const previous = headers[name];
-    headers[name] = previous === undefined ? value : `${previous}, ${value}`;
-  }
-  return headers;
 }

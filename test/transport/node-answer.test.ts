@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { rootCertificates } from "node:tls";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { hasNoBody, joinHeaders, trustRoots } from "../../src/transport/node-answer.ts";
+import { announcesTooLarge, answerBody, hasNoBody, joinHeaders, joinRawHeaders, trustRoots } from "../../src/transport/node-answer.ts";
 
 afterEach(() => vi.unstubAllEnvs());
 
@@ -38,5 +38,28 @@ describe("answer shape", () => {
     expect([204, 205, 304].map((status) => hasNoBody(status, "GET"))).toEqual([true, true, true]);
     expect(hasNoBody(200, "HEAD")).toBe(true);
     expect(hasNoBody(200, "GET")).toBe(false);
+  });
+
+  it("joins undici's raw header list alike, names lower-cased", () => {
+    const raw = ["Set-Cookie", "a=1", "X-Request-Id", "r", "set-cookie", "b=2"].map((text) => Buffer.from(text));
+    expect(joinRawHeaders(raw)).toEqual({ "set-cookie": "a=1, b=2", "x-request-id": "r" });
+    expect(joinRawHeaders(null)).toEqual({});
+  });
+
+  it("finds an announced length over the cap too large, except on an answer that carries no body", () => {
+    const request = { method: "GET", maxResponseBytes: 10 };
+    expect(announcesTooLarge(200, request, "11")).toBe(true);
+    expect(announcesTooLarge(200, request, "10")).toBe(false);
+    expect(announcesTooLarge(200, request, undefined)).toBe(false);
+    expect(announcesTooLarge(204, request, "11")).toBe(false);
+    expect(announcesTooLarge(200, { ...request, method: "HEAD" }, "11")).toBe(false);
+  });
+
+  it("gives the chunks read as one body, and none for an answer that carries none", () => {
+    const chunks = [Buffer.from("ab"), Buffer.from("cd")];
+    expect(Buffer.from(answerBody(200, "GET", chunks, 4)!).toString()).toBe("abcd");
+    expect(answerBody(200, "GET", [chunks[0]!], 2)).toBe(chunks[0]);
+    expect(answerBody(204, "GET", chunks, 4)).toBeNull();
+    expect(answerBody(200, "HEAD", chunks, 4)).toBeNull();
   });
 });
