@@ -18,7 +18,7 @@ import type { OperationArgs, OperationCallArgs, OperationResult } from "../gener
 import type { operations as SpecOperations } from "../generated/schema.ts";
 import { withAuth } from "./auth/layer.ts";
 import { type Call, createCall, type ProjectIdResolver, type ReadyCall } from "./call.ts";
-import { loadCode } from "./load-code.ts";
+import { loadCode, sharedLoad } from "./load-code.ts";
 import type { OperationDescriptor, ReadyOperation } from "./operation.ts";
 import { type CallInit, type ClientConfig, type ClientOptions, DEFAULT_USER_AGENT, resolveClientOptions } from "./options.ts";
 import { splitArgs } from "./request.ts";
@@ -57,23 +57,18 @@ export function createCore(options: ClientOptions = {}): Core {
  */
 function importingValidators(call: ReadyCall): Call {
   const ready = new WeakMap<OperationDescriptor, ReadyOperation>();
-  const pending = new WeakMap<OperationDescriptor, Promise<ReadyOperation>>();
-  const prepare = (operation: OperationDescriptor) => {
-    let loading = pending.get(operation);
-    if (loading === undefined) {
-      loading = withValidator(operation)
-        .then((prepared) => {
-          ready.set(operation, prepared);
-          return prepared;
-        })
-        .finally(() => pending.delete(operation));
-      pending.set(operation, loading);
+  const loads = new WeakMap<OperationDescriptor, () => Promise<ReadyOperation>>();
+  const loadFor = (operation: OperationDescriptor) => {
+    let load = loads.get(operation);
+    if (load === undefined) {
+      load = sharedLoad(() => withValidator(operation).then((loaded) => (ready.set(operation, loaded), loaded)));
+      loads.set(operation, load);
     }
-    return loading;
+    return load();
   };
   return (operation, input, init) => {
     const prepared = ready.get(operation);
-    return prepared ? call(prepared, input, init) : prepare(operation).then((loaded) => call(loaded, input, init));
+    return prepared ? call(prepared, input, init) : loadFor(operation).then((loaded) => call(loaded, input, init));
   };
 }
 
@@ -83,17 +78,12 @@ function importingValidators(call: ReadyCall): Call {
  * its project ID never loads that code.
  */
 function lazyProjectIdResolver(config: ClientConfig, plainCall: Call): ProjectIdResolver {
-  let resolver: Promise<ProjectIdResolver> | undefined;
-  return async (signal) => {
-    resolver ??= loadCode("the project ID lookup", () => import("./project-id.ts")).then(
-      (projectId) => projectId.createProjectIdResolver(projectId.projectIdSources(config, plainCall)),
-      (error: unknown) => {
-        resolver = undefined;
-        throw error;
-      },
-    );
-    return (await resolver)(signal);
-  };
+  const resolver = sharedLoad(() =>
+    loadCode("the project ID lookup", () => import("./project-id.ts")).then((projectId) =>
+      projectId.createProjectIdResolver(projectId.projectIdSources(config, plainCall)),
+    ),
+  );
+  return async (signal) => (await resolver())(signal);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { loadCode } from "../load-code.ts";
+import { loadCode, sharedLoad } from "../load-code.ts";
 import type { CredentialProvider } from "./provider.ts";
 
 /**
@@ -8,12 +8,6 @@ import type { CredentialProvider } from "./provider.ts";
  * lives as long as the client.
  */
 export function lazyProvider(load: () => Promise<CredentialProvider>): CredentialProvider {
-  let provider: Promise<CredentialProvider> | undefined;
-  return async (signal) => {
-    provider ??= loadCode("a credential provider", load).catch((error: unknown) => {
-      provider = undefined;
-      throw error;
-    });
-    return (await provider)(signal);
-  };
+  const provider = sharedLoad(() => loadCode("a credential provider", load));
+  return async (signal) => (await provider())(signal);
 }
