@@ -1,4 +1,5 @@
 import { parseErrorBody } from "../errors.ts";
+import { isHeaders } from "../header-value.ts";
 import { parseSdkDate } from "./signer.ts";
 
 /**
@@ -49,11 +50,7 @@ export function clockSkewOf(answer: RefusedAnswer, receivedAt: Date): number | u
 }
 
 function dateHeader(headers: RefusedAnswer["headers"]): Date | undefined {
-  // Iterable means Headers: naming the global would load Node's fetch stack (~15 ms) on the Node path.
-  const value =
-    Symbol.iterator in headers
-      ? (headers as Headers).get("date")
-      : Object.entries(headers).find(([name]) => name.toLowerCase() === "date")?.[1];
+  const value = isHeaders(headers) ? headers.get("date") : Object.entries(headers).find(([name]) => name.toLowerCase() === "date")?.[1];
   if (!value) return undefined;
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? undefined : date;

@@ -1,6 +1,6 @@
 import * as defaultHash from "#crypto";
 import { ValidationError } from "../errors.ts";
-import { assertHeaderValue } from "../header-value.ts";
+import { assertHeaderValue, isHeaders } from "../header-value.ts";
 
 /**
  * Huawei Cloud's AK/SK request signature, `SDK-HMAC-SHA256`, computed
@@ -151,8 +151,7 @@ const HTTP_WHITESPACE = new Set([0x09, 0x0a, 0x0d, 0x20]);
  */
 /** `operation` names the call when values are to be checked; undefined when they were. */
 function headerEntries(operation: string | undefined, headers: Headers | Record<string, string>): Map<string, string> {
-  // Iterable means Headers: naming the global would load Node's fetch stack, ~15 ms at start-up.
-  if (Symbol.iterator in headers) return new Map(headers as Headers);
+  if (isHeaders(headers)) return new Map(headers);
   const entries = new Map<string, string>();
   for (const name in headers) {
     const value = headers[name]!;
