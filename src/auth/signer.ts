@@ -247,8 +247,11 @@ const HEX_UPPER = Array.from({ length: 256 }, (_, byte) => `%${byte.toString(16)
 
 /** RFC 3986 encoding of the UTF-8 bytes of `text`: everything but `A-Z a-z 0-9 - . _ ~` is escaped. */
 export function urlEncode(text: string): string {
-  return percentEncode(encoder.encode(text));
+  return UNRESERVED_TEXT.test(text) ? text : percentEncode(encoder.encode(text));
 }
+
+/** Text of unreserved characters only encodes to itself: most query keys and values, kept off the byte loop. */
+const UNRESERVED_TEXT = /^[A-Za-z0-9\-._~]*$/;
 
 function percentEncode(bytes: Uint8Array): string {
   let out = "";
