@@ -36,6 +36,27 @@ const core = createCore({ credentials: { ak: "AK", sk: "SK" }, projectId: "0bcc0
 console.log(await call(core, UpdateVpcPeering, { peering_id: "22b76469", body: { peering: { name: "bench" } } }));
 `;
 
+/**
+ * The scale under both apps: Huawei's signature on the Web Crypto back-end and
+ * the runtime's fetch, with none of the client around them (no argument
+ * checks, validation, retries, timeouts, typed errors or endpoints); and the
+ * same with UpdateVpcPeering's validator, imported as the client imports it.
+ * Not a contender: what any signed call costs before the client's own work.
+ */
+const SIGNED_FETCH_APP = `
+import { sign } from "./src/auth/signer.ts";
+const url = "https://vpc.cn-north-4.myhuaweicloud.com/v2.0/vpc/peerings/22b76469";
+const body = JSON.stringify({ peering: { name: "bench" } });
+const headers = { "content-type": "application/json", "x-project-id": "0bcc05efb100f2a92f53c011f262dfa0" };
+const added = await sign({ method: "PUT", url, headers, body }, { ak: "AK", sk: "SK" }, new Date());
+console.log(await (await fetch(url, { method: "PUT", headers: { ...headers, ...added }, body })).json());
+`;
+
+const SIGNED_FETCH_VALIDATED_APP = `
+const { UpdateVpcPeering: validate } = await import("./generated/validators/UpdateVpcPeering.ts");
+if (!validate({ path: { peering_id: "22b76469" }, query: {}, header: {}, body: { peering: { name: "bench" } } })) throw new Error(JSON.stringify(validate.errors));
+${SIGNED_FETCH_APP}`;
+
 const OFFICIAL_APP = `
 import { BasicCredentials } from "@huaweicloud/huaweicloud-sdk-core";
 import { VpcClient, UpdateVpcPeeringOption, UpdateVpcPeeringRequest, UpdateVpcPeeringRequestBody } from "@huaweicloud/huaweicloud-sdk-vpc/v2/public-api";
@@ -173,10 +194,16 @@ function packageShares(outputs: Metafile["outputs"], loaded: Set<string>): Map<s
   return shares;
 }
 
-export async function bundleSizes(): Promise<{ ours: Record<Platform, BundleSize>; core: Record<Platform, BundleSize>; official: Record<Platform, BundleSize> }> {
+export async function bundleSizes(): Promise<{
+  ours: Record<Platform, BundleSize>;
+  core: Record<Platform, BundleSize>;
+  official: Record<Platform, BundleSize>;
+  scale: { signedFetch: BundleSize; validatedSignedFetch: BundleSize };
+}> {
   return {
     ours: { node: await measure(OURS_APP, "node"), browser: await measure(OURS_APP, "browser") },
     core: { node: await measure(CORE_APP, "node"), browser: await measure(CORE_APP, "browser") },
     official: { node: await measure(OFFICIAL_APP, "node"), browser: await measure(OFFICIAL_APP, "browser") },
+    scale: { signedFetch: await measure(SIGNED_FETCH_APP, "browser"), validatedSignedFetch: await measure(SIGNED_FETCH_VALIDATED_APP, "browser") },
   };
 }

@@ -274,6 +274,19 @@ async function bundles(): Promise<void> {
     }
     rows.push({ measure: `bundle, ${platform}, min+gzip`, contender: "official SDK", median: kb(official.gzipBytes), vsFloor: "", vsOfficial: "", notes: describe(official) });
   }
+  for (const [contender, size] of [
+    ["scale: the signer (Web Crypto) and fetch alone", sizes.scale.signedFetch],
+    ["scale: the same and UpdateVpcPeering's validator", sizes.scale.validatedSignedFetch],
+  ] as const) {
+    rows.push({
+      measure: "bundle, browser, min+gzip",
+      contender,
+      median: kb(size.gzipBytes),
+      vsFloor: "",
+      vsOfficial: "",
+      notes: `${kb(size.minifiedBytes)} minified; no argument checks, retries, timeouts, typed errors or endpoints: what a signed call costs before the client's own work`,
+    });
+  }
   const client = sizes.ours.browser;
   const core = sizes.core.browser;
   verdict("browser bundle, createClient + one call, ≤ 8 KB min+gzip", kb(client.gzipBytes), client.gzipBytes <= 8 * 1024);
