@@ -27,6 +27,27 @@ export const maxBytesKeyword: KeywordDefinition = {
 };
 
 /**
+ * `minProperties` and `maxProperties` counting the members JSON sends: a member
+ * whose value is `undefined` is left out of the request body, so
+ * `{ peering: { name: undefined } }` is the empty `{"peering":{}}` the pages
+ * forbid, not an object with one field. The same for JSON values, which hold
+ * no `undefined`.
+ */
+export const sentPropertiesKeyword: KeywordDefinition = {
+  keyword: ["minProperties", "maxProperties"],
+  type: "object",
+  schemaType: "number",
+  error: {
+    message: ({ keyword, schemaCode }) => str`must NOT have ${keyword === "maxProperties" ? "more" : "fewer"} than ${schemaCode} properties`,
+    params: ({ schemaCode }) => _`{limit: ${schemaCode}}`,
+  },
+  code(cxt: KeywordCxt) {
+    const sent = _`Object.values(${cxt.data}).filter((member) => member !== undefined).length`;
+    cxt.fail(cxt.keyword === "maxProperties" ? _`${sent} > ${cxt.schemaCode}` : _`${sent} < ${cxt.schemaCode}`);
+  },
+};
+
+/**
  * An Ajv for the spec's schemas. Strict about what JSON Schema means (types,
  * numbers, `required`), tolerant of the keywords OpenAPI and this project add
  * beside it (`example`, `xml`, `externalDocs`, `discriminator`, `x-*`), and
@@ -44,5 +65,6 @@ export function createAjv(options: Options = {}): Ajv2020 {
   // ajv-formats is CommonJS; `.default` is the plugin under every interop mode.
   formats.default(ajv);
   ajv.addKeyword(maxBytesKeyword);
+  ajv.removeKeyword("minProperties").removeKeyword("maxProperties").addKeyword(sentPropertiesKeyword);
   return ajv;
 }
