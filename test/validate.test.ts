@@ -111,6 +111,28 @@ describe("a body member left undefined", () => {
   });
 });
 
+describe("a length limit", () => {
+  // The pages count characters, as JSON Schema's maxLength does; an emoji is one character but two UTF-16 units.
+  const rocket = "\u{1F680}";
+
+  it.each([
+    ["UpdateVpcPeering", { peering: { name: rocket.repeat(64) } }],
+    ["UpdateTrafficMirrorSession", { traffic_mirror_session: { description: `Launch ${rocket}`.repeat(31) } }],
+  ] as Array<[OperationId, Json]>)("counts characters for %s, so a value within it in characters is sent", async (id, body) => {
+    cloud.server.setFallback({ status: 200, headers: { "content-type": "application/json" }, body: "{}" });
+    await callOf(client(), id)({ ...validPath(id), body });
+    expect(cloud.server.received).toHaveLength(1);
+  });
+
+  it("refuses one character more, naming the field", async () => {
+    const error = await client()
+      .vpc.updateVpcPeering({ peering_id: "p", body: { peering: { name: rocket.repeat(65) } } })
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: "ValidationError", field: "body.peering.name", rule: "maxLength" });
+    expect(cloud.server.received).toHaveLength(0);
+  });
+});
+
 describe("valid input", () => {
   it.each(ids)("the spec's example for %s passes and is sent", async (id) => {
     cloud.server.setFallback({ status: 200, headers: { "content-type": "application/json" }, body: "{}" });
