@@ -67,8 +67,10 @@ export const sentPropertiesKeyword: KeywordDefinition = {
     params: ({ schemaCode }) => _`{limit: ${schemaCode}}`,
   },
   code(cxt: KeywordCxt) {
-    const sent = _`Object.values(${cxt.data}).filter((member) => member !== undefined).length`;
-    cxt.fail(cxt.keyword === "maxProperties" ? _`${sent} > ${cxt.schemaCode}` : _`${sent} < ${cxt.schemaCode}`);
+    const { gen, data, schemaCode } = cxt;
+    const sent = gen.let("sent", 0);
+    gen.forIn("member", data, (member) => gen.if(_`${data}[${member}] !== undefined`, () => gen.code(_`${sent}++`)));
+    cxt.fail(cxt.keyword === "maxProperties" ? _`${sent} > ${schemaCode}` : _`${sent} < ${schemaCode}`);
   },
 };
 
