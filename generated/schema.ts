@@ -104,7 +104,10 @@ export type paths = {
                  *     under "My Credentials", or with IAM's "query projects" API.
                  */
                 project_id: components["parameters"]["ProjectId"];
-                /** @description ID of the DWS cluster (集群ID) the data source belongs to. */
+                /**
+                 * @description ID of the DWS cluster (集群ID) the data source belongs to. The page points to DWS's
+                 *     "Obtaining a Cluster ID" (获取集群ID) for where to find it.
+                 */
                 cluster_id: components["parameters"]["ClusterId"];
                 /** @description ID of the external data source configuration (数据源配置ID) to update. */
                 ext_data_source_id: components["parameters"]["ExtDataSourceId"];
@@ -275,7 +278,11 @@ export type components = {
         };
         /** @description Response body of `UpdateVpcPeering` (响应参数). */
         UpdateVpcPeeringResponseBody: {
-            /** @description The peering connection after the update (peering对象); always present in a successful answer. */
+            /**
+             * @description The peering connection after the update (peering对象); always present in a successful answer.
+             *     The page's table calls it a list of peering objects (peering对象列表) but gives its type as
+             *     Dict, and its sample holds one object; this document follows the type and the sample.
+             */
             peering: components["schemas"]["VpcPeering"];
         };
         /**
@@ -320,7 +327,7 @@ export type components = {
          *     one of the two VPC shapes.
          */
         HuaweiErrorBody: {
-            /** @description The failure (提交任务异常时返回的异常信息). */
+            /** @description The error returned when the submitted task failed (提交任务异常时返回的异常信息). */
             error: components["schemas"]["HuaweiError"];
         };
         /**
@@ -1166,7 +1173,10 @@ export type components = {
         TrafficMirrorSessionId: string;
         /** @description ID of the EVS snapshot (快照ID) to update. */
         SnapshotId: string;
-        /** @description ID of the DWS cluster (集群ID) the data source belongs to. */
+        /**
+         * @description ID of the DWS cluster (集群ID) the data source belongs to. The page points to DWS's
+         *     "Obtaining a Cluster ID" (获取集群ID) for where to find it.
+         */
         ClusterId: string;
         /** @description ID of the external data source configuration (数据源配置ID) to update. */
         ExtDataSourceId: string;
@@ -1397,7 +1407,10 @@ export interface operations {
                  *     under "My Credentials", or with IAM's "query projects" API.
                  */
                 project_id: components["parameters"]["ProjectId"];
-                /** @description ID of the DWS cluster (集群ID) the data source belongs to. */
+                /**
+                 * @description ID of the DWS cluster (集群ID) the data source belongs to. The page points to DWS's
+                 *     "Obtaining a Cluster ID" (获取集群ID) for where to find it.
+                 */
                 cluster_id: components["parameters"]["ClusterId"];
                 /** @description ID of the external data source configuration (数据源配置ID) to update. */
                 ext_data_source_id: components["parameters"]["ExtDataSourceId"];
@@ -1492,7 +1505,11 @@ export interface operations {
                 domain_id?: string;
                 /** @description Project name (项目名称), e.g. a region ID such as `cn-north-4`. */
                 name?: string;
-                /** @description ID of the parent of the projects (如果查询自己创建的项目，则此处应填为所属区域的项目ID). */
+                /**
+                 * @description ID of the parent of the projects. To list the projects you created yourself (subprojects),
+                 *     give the ID of the project of the region they belong to
+                 *     (如果查询自己创建的项目，则此处应填为所属区域的项目ID).
+                 */
                 parent_id?: string;
                 /** @description Only enabled (true) or only disabled (false) projects (项目是否启用). */
                 enabled?: boolean;

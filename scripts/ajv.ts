@@ -27,6 +27,54 @@ export const maxBytesKeyword: KeywordDefinition = {
 };
 
 /**
+ * `minLength` and `maxLength` in characters, as JSON Schema and the pages count
+ * them, without Ajv's run-time helper: String#length (UTF-16 units) decides
+ * unless a character outside the BMP (an emoji: one character, two units)
+ * could change the verdict, and only then are the characters counted.
+ */
+export const characterLengthKeyword: KeywordDefinition = {
+  keyword: ["minLength", "maxLength"],
+  type: "string",
+  schemaType: "number",
+  error: {
+    message: ({ keyword, schemaCode }) => str`must NOT have ${keyword === "maxLength" ? "more" : "fewer"} than ${schemaCode} characters`,
+    params: ({ schemaCode }) => _`{limit: ${schemaCode}}`,
+  },
+  code(cxt: KeywordCxt) {
+    const { data, schemaCode } = cxt;
+    const characters = _`Array.from(${data}).length`;
+    cxt.fail(
+      cxt.keyword === "maxLength"
+        ? _`(${data}.length > ${schemaCode} && ${characters} > ${schemaCode})`
+        : _`(${data}.length < ${schemaCode} || (${data}.length < 2 * ${schemaCode} && ${characters} < ${schemaCode}))`,
+    );
+  },
+};
+
+/**
+ * `minProperties` and `maxProperties` counting the members JSON sends: a member
+ * whose value is `undefined` is left out of the request body, so
+ * `{ peering: { name: undefined } }` is the empty `{"peering":{}}` the pages
+ * forbid, not an object with one field. The same for JSON values, which hold
+ * no `undefined`.
+ */
+export const sentPropertiesKeyword: KeywordDefinition = {
+  keyword: ["minProperties", "maxProperties"],
+  type: "object",
+  schemaType: "number",
+  error: {
+    message: ({ keyword, schemaCode }) => str`must NOT have ${keyword === "maxProperties" ? "more" : "fewer"} than ${schemaCode} properties`,
+    params: ({ schemaCode }) => _`{limit: ${schemaCode}}`,
+  },
+  code(cxt: KeywordCxt) {
+    const { gen, data, schemaCode } = cxt;
+    const sent = gen.let("sent", 0);
+    gen.forIn("member", data, (member) => gen.if(_`${data}[${member}] !== undefined`, () => gen.code(_`${sent}++`)));
+    cxt.fail(cxt.keyword === "maxProperties" ? _`${sent} > ${schemaCode}` : _`${sent} < ${schemaCode}`);
+  },
+};
+
+/**
  * An Ajv for the spec's schemas. Strict about what JSON Schema means (types,
  * numbers, `required`), tolerant of the keywords OpenAPI and this project add
  * beside it (`example`, `xml`, `externalDocs`, `discriminator`, `x-*`), and
@@ -44,5 +92,7 @@ export function createAjv(options: Options = {}): Ajv2020 {
   // ajv-formats is CommonJS; `.default` is the plugin under every interop mode.
   formats.default(ajv);
   ajv.addKeyword(maxBytesKeyword);
+  ajv.removeKeyword("minLength").removeKeyword("maxLength").addKeyword(characterLengthKeyword);
+  ajv.removeKeyword("minProperties").removeKeyword("maxProperties").addKeyword(sentPropertiesKeyword);
   return ajv;
 }

@@ -92,6 +92,47 @@ describe("a body given to an operation that takes none", () => {
   });
 });
 
+describe("a body member left undefined", () => {
+  // JSON leaves it out, so counting it would send `{"peering":{}}`, which the pages forbid (at least one field).
+  it.each([
+    ["UpdateVpcPeering", { peering: { name: undefined } }, "body.peering"],
+    ["UpdateTrafficMirrorSession", { traffic_mirror_session: { priority: undefined, enabled: undefined } }, "body.traffic_mirror_session"],
+  ] as Array<[OperationId, Json, string]>)("is no field of %s: %s with only undefined members is refused as empty", async (id, body, field) => {
+    const error = await callOf(client(), id)({ ...validPath(id), body }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues).toEqual([expect.objectContaining({ field, rule: "minProperties" })]);
+    expect(cloud.server.received).toHaveLength(0);
+  });
+
+  it("beside a given field, is simply not sent", async () => {
+    cloud.server.setFallback({ status: 200, headers: { "content-type": "application/json" }, body: "{}" });
+    await client().vpc.updateVpcPeering({ peering_id: "p", body: { peering: { name: "renamed", description: undefined } } });
+    expect(cloud.server.received.map((request) => request.body.toString())).toEqual(['{"peering":{"name":"renamed"}}']);
+  });
+});
+
+describe("a length limit", () => {
+  // The pages count characters, as JSON Schema's maxLength does; an emoji is one character but two UTF-16 units.
+  const rocket = "\u{1F680}";
+
+  it.each([
+    ["UpdateVpcPeering", { peering: { name: rocket.repeat(64) } }],
+    ["UpdateTrafficMirrorSession", { traffic_mirror_session: { description: `Launch ${rocket}`.repeat(31) } }],
+  ] as Array<[OperationId, Json]>)("counts characters for %s, so a value within it in characters is sent", async (id, body) => {
+    cloud.server.setFallback({ status: 200, headers: { "content-type": "application/json" }, body: "{}" });
+    await callOf(client(), id)({ ...validPath(id), body });
+    expect(cloud.server.received).toHaveLength(1);
+  });
+
+  it("refuses one character more, naming the field", async () => {
+    const error = await client()
+      .vpc.updateVpcPeering({ peering_id: "p", body: { peering: { name: rocket.repeat(65) } } })
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: "ValidationError", field: "body.peering.name", rule: "maxLength" });
+    expect(cloud.server.received).toHaveLength(0);
+  });
+});
+
 describe("valid input", () => {
   it.each(ids)("the spec's example for %s passes and is sent", async (id) => {
     cloud.server.setFallback({ status: 200, headers: { "content-type": "application/json" }, body: "{}" });

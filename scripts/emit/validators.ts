@@ -28,10 +28,7 @@ export async function emitValidators(entries: OperationEntry[], header: string, 
 
 async function compile(operationId: string, schema: unknown): Promise<string> {
   const [{ createAjv }, { default: standaloneModule }] = await Promise.all([import("../ajv.ts"), import("ajv/dist/standalone/index.js")]);
-  // unicode: false counts UTF-16 units, as String#length does: the same as code points for every
-  // character these APIs accept, and it keeps the compiled code free of Ajv's run-time helpers.
-  // That option is the only thing Ajv warns about here, so its logger is off.
-  const ajv = createAjv({ code: { source: true, esm: true }, unicode: false, logger: false });
+  const ajv = createAjv({ code: { source: true, esm: true } });
   ajv.addSchema(schema as AnySchema, operationId);
   const code = standaloneModule.default(ajv, { [operationId]: operationId });
   if (/\brequire\(/.test(code)) {

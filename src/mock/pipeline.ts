@@ -100,7 +100,10 @@ export function createPipeline(parts: PipelineParts): Pipeline {
     if (!parts.store.updates(operation)) return { status, body: structuredClone(sample) };
     const body = parts.store.update(operation, params, parsed.value, { now: parts.now(), requestId });
     if (body === undefined) {
-      const name = pathParamsOf(operation).at(-1)!;
+      // The one resource an operation has is seeded, so the unknown parameter is the first that differs from it.
+      const seeded: Record<string, string> = parts.store.resources[operation];
+      const names = pathParamsOf(operation);
+      const name = names.find((candidate) => params[candidate] !== seeded[candidate]) ?? names.at(-1)!;
       return serviceError(operation, 404, `${name} ${params[name]} could not be found.`, requestId);
     }
     return { status, body };

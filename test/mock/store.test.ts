@@ -59,6 +59,17 @@ describe.each(updateIds)("%s with an unknown id", (id) => {
   });
 });
 
+const unknownParams = updateIds.flatMap((id) => pathParamsOf(id).map((name) => [id, name] as const));
+
+describe.each(unknownParams)("%s with an unknown %s", (id, name) => {
+  it("is a 404 naming that parameter, not another", async () => {
+    const { cloud, client } = await start();
+    const params = { ...cloud.resources[id], [name]: "does-not-exist" };
+    const error = await notFound(call(client, id, { ...params, body: validBody(id) }));
+    expect(errorMessage(error.body as any)).toContain(`${name} does-not-exist could not be found`);
+  });
+});
+
 const projectScoped = operationIds.filter((id) => pathParamsOf(id).includes("project_id"));
 
 describe.each(projectScoped)("%s in another project", (id) => {
