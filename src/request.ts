@@ -89,7 +89,8 @@ export function splitArgs(operation: Pick<OperationDescriptor, "params">, args: 
       continue;
     }
     const location = operation.params[name];
-    if (location === undefined) unknown.push(name);
+    // Not `=== undefined`: `constructor`, `toString` or an own `__proto__` find Object.prototype's members.
+    if (typeof location !== "string") unknown.push(name);
     else input[location][name] = value;
   }
   return { input, unknown };

@@ -38,6 +38,17 @@ describe("splitArgs", () => {
     expect(splitArgs(ListServers, { limit: undefined, body: undefined })).toEqual({ input: { path: {}, query: {}, header: {} }, unknown: [] });
     expect(splitArgs(ListServers, undefined)).toEqual({ input: { path: {}, query: {}, header: {} }, unknown: [] });
   });
+
+  it("lists arguments named like Object.prototype's members as unknown, so a call refuses them with a ValidationError", () => {
+    // JSON.parse makes `__proto__` an own key, as arguments read from a file or a request would have it.
+    const args = { ...JSON.parse('{"__proto__": {"x": 1}}'), constructor: "c", toString: "t", hasOwnProperty: "h", limit: 5 };
+    expect(splitArgs(ListServers, args)).toEqual({
+      input: { path: {}, query: { limit: 5 }, header: {} },
+      unknown: ["__proto__", "constructor", "toString", "hasOwnProperty"],
+    });
+    const error = refusal(() => build(ListServers, { ...listArgs, constructor: "c" }));
+    expect(error).toMatchObject({ field: "constructor", rule: "additionalProperties" });
+  });
 });
 
 describe("buildRequest: where each value goes", () => {
