@@ -205,6 +205,16 @@ describe("buildRequest: refused even with validation off", () => {
   });
 
   it.each([
+    ["a path value", DeleteServer, { server_id: "vm-\uD800" }, "path.server_id"],
+    ["a query value", ListServers, { ...listArgs, name: "web-\uDC00-1" }, "query.name"],
+    ["an item of an array query value", ListServers, { ...listArgs, tags: ["ok", "\uDBFF"] }, "query.tags"],
+  ])("%s with a lone surrogate, which has no UTF-8 to percent-encode: a ValidationError naming it", (_, operation, args, field) => {
+    for (const validate of [true, false]) {
+      expect(refusal(() => build(operation, args, { validate }))).toMatchObject({ field, rule: "encoding" });
+    }
+  });
+
+  it.each([
     ["a circular body", () => {
       const body: Record<string, unknown> = {};
       body.self = body;
