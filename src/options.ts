@@ -15,6 +15,10 @@ import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, type RetryOptions, type RetryPolicy 
 /** An IAM token, or a function returning a fresh one, called before every attempt with the attempt's signal. */
 export interface TokenCredentials {
   token: string | ((signal: AbortSignal) => string | Promise<string>);
+  // The other kind's keys are `never`, so a mix of both, which createClient refuses, does not compile either.
+  ak?: never;
+  sk?: never;
+  securityToken?: never;
 }
 
 /** An access key pair; temporary credentials add a security token. */
@@ -22,6 +26,7 @@ export interface AkSkCredentials {
   ak: string;
   sk: string;
   securityToken?: string;
+  token?: never;
 }
 
 export type Credentials = TokenCredentials | AkSkCredentials;
@@ -148,9 +153,9 @@ function checkCredentials(credentials: Credentials | CredentialProvider | undefi
   // Imported on first use: keys given in code need neither the chain's nor the cache's code.
   if (credentials === undefined) return lazyProvider(() => import("./credentials/chain.ts").then((chain) => chain.defaultCredentialChain()));
   if (typeof credentials === "function") return lazyProvider(() => import("./credentials/cached.ts").then((cached) => cached.cachedCredentials(credentials)));
-  const given = (credentials ?? {}) as Partial<TokenCredentials & AkSkCredentials>;
+  const given = (credentials ?? {}) as { token?: TokenCredentials["token"]; ak?: string; sk?: string; securityToken?: string };
   const hasToken = given.token !== undefined;
-  const hasKeys = given.ak !== undefined || given.sk !== undefined;
+  const hasKeys = given.ak !== undefined || given.sk !== undefined || given.securityToken !== undefined;
   if (hasToken === hasKeys) {
     throw new ValidationError("createClient", [
       { field: "credentials", rule: "oneOf", message: "must be { token }, { ak, sk, securityToken? } or a function providing { ak, sk }" },

@@ -235,6 +235,10 @@ describe("client options", () => {
     void createClient({ credentials: { ak: "a", sk: "s", securityToken: "t" } });
     // @ts-expect-error an access key without its secret
     void createClient({ credentials: { ak: "a" } });
+    // @ts-expect-error a token and a key pair at once, which createClient refuses
+    void createClient({ credentials: { token: "t", ak: "a", sk: "s" } });
+    // @ts-expect-error a token with a security token, which only goes with a key pair
+    void createClient({ credentials: { token: "t", securityToken: "s" } });
   });
 });
 
