@@ -255,5 +255,7 @@ describe("raw clients", () => {
     }
     // @ts-expect-error this path is not served by the VPC client's PUT
     void client.raw.vpc.PUT("/v2.0/vpc/peerings", {});
+    // @ts-expect-error a VPC path on the EVS client, which refuses it at run time
+    void client.raw.evs.PUT("/v2.0/vpc/peerings/{peering_id}", { params: { path: { peering_id: "p" } }, body: { peering: { name: "a" } } });
   });
 });
