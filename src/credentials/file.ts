@@ -16,11 +16,11 @@ const KEYS = { ak: "ak", sk: "sk", securityToken: "security_token", projectId: "
 
 export interface CredentialsFileOptions {
   /** The file to read; else HUAWEICLOUD_SDK_CREDENTIALS_FILE, else ~/.huaweicloud/credentials. */
-  path?: string;
+  path?: string | undefined;
   /** Where HUAWEICLOUD_SDK_CREDENTIALS_FILE is looked up; the process environment when absent. */
-  env?: Environment;
+  env?: Environment | undefined;
   /** The home directory of the default path; the user's when absent. */
-  homeDir?: string;
+  homeDir?: string | undefined;
 }
 
 /**
