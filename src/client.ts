@@ -1,12 +1,11 @@
-import type { Service } from "../generated/operations.ts";
 import { createCore } from "./core.ts";
 import { createNamedCalls, type NamedCalls } from "./named-calls.ts";
 import type { ClientOptions } from "./options.ts";
-import { createRawClients, type RawClient } from "./raw-client.ts";
+import { createRawClients, type RawClients } from "./raw-client.ts";
 
 export type HwcloudClient = NamedCalls & {
   /** openapi-fetch's `{ data, error, response }` style per service, on the same request path. */
-  raw: Record<Service, RawClient>;
+  raw: RawClients;
 };
 
 /**

@@ -19,9 +19,9 @@ export const serviceNames = Object.keys(services) as Service[];
 const REGION_PATTERN = /^[a-z]{2,}(-[a-z0-9]+)+$/;
 
 export interface EndpointOptions {
-  region?: string;
-  endpoints?: Partial<Endpoints>;
-  allowInsecureHttp?: boolean;
+  region?: string | undefined;
+  endpoints?: Partial<Endpoints> | undefined;
+  allowInsecureHttp?: boolean | undefined;
 }
 
 /** Base URL of every service: an override when given, else the region's default host. */

@@ -1,10 +1,10 @@
 export { createClient } from "./client.ts";
 export type { HwcloudClient } from "./client.ts";
 export { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_USER_AGENT } from "./options.ts";
-export type { AkSkCredentials, CallInit, ClientOptions, Credentials, TokenCredentials } from "./options.ts";
+export type { AkSkCredentials, CallInit, ClientOptions, Credentials, RetrySettings, TokenCredentials } from "./options.ts";
 export type { NamedCalls } from "./named-calls.ts";
 export type { OperationArgs, OperationResult } from "../generated/methods.ts";
-export type { RawClient, RawResult } from "./raw-client.ts";
+export type { RawClient, RawClients, RawResult } from "./raw-client.ts";
 export { defaultEndpoint, resolveEndpoints } from "./endpoints.ts";
 export type { Endpoints } from "./endpoints.ts";
 export {

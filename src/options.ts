@@ -15,16 +15,24 @@ import { DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, type RetryOptions, type RetryPolicy 
 /** An IAM token, or a function returning a fresh one, called before every attempt with the attempt's signal. */
 export interface TokenCredentials {
   token: string | ((signal: AbortSignal) => string | Promise<string>);
+  // The other kind's keys are `never`, so a mix of both, which createClient refuses, does not compile either.
+  ak?: never;
+  sk?: never;
+  securityToken?: never;
 }
 
 /** An access key pair; temporary credentials add a security token. */
 export interface AkSkCredentials {
   ak: string;
   sk: string;
-  securityToken?: string;
+  securityToken?: string | undefined;
+  token?: never;
 }
 
 export type Credentials = TokenCredentials | AkSkCredentials;
+
+/** Retry settings as a client or a call gives them: each may be left out, or undefined for its default. */
+export type RetrySettings = { [Key in keyof RetryOptions]?: RetryOptions[Key] | undefined };
 
 export interface ClientOptions extends EndpointOptions {
   /**
@@ -33,44 +41,44 @@ export interface ClientOptions extends EndpointOptions {
    * refreshed before it expires). When left out: the environment
    * (HUAWEICLOUD_SDK_AK, ...), then ~/.huaweicloud/credentials.
    */
-  credentials?: Credentials | CredentialProvider;
+  credentials?: Credentials | CredentialProvider | undefined;
   /**
    * Fills every `{project_id}` the caller leaves out, and is sent as X-Project-Id
    * when signing. When left out: the credentials' project id, else the one IAM
    * lists for the region (looked up once).
    */
-  projectId?: string;
+  projectId?: string | undefined;
   /** A WHATWG fetch to send with instead of the default transport (then `proxy` and `ca` are the fetch's business). */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
   /**
    * Node only: the HTTP proxy for every request (NO_PROXY still applies), or
    * false for none; HTTPS_PROXY / HTTP_PROXY / NO_PROXY (curl's rules) when absent.
    */
-  proxy?: string | false;
+  proxy?: string | false | undefined;
   /** Node only: extra trust roots (PEM), besides the system's and NODE_EXTRA_CA_CERTS. */
-  ca?: string | string[];
+  ca?: string | string[] | undefined;
   /** Extra headers on every request. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** The User-Agent header; not sent where the runtime sets its own (browsers). */
-  userAgent?: string;
+  userAgent?: string | undefined;
   /** Check inputs against the spec before sending (default true). */
-  validate?: boolean;
+  validate?: boolean | undefined;
   /** Retry policy for every call of this client. */
-  retry?: Partial<RetryOptions>;
+  retry?: RetrySettings | undefined;
   /** Time one attempt may take, the answer's body included, in milliseconds (default 30 s). */
-  timeout?: number;
+  timeout?: number | undefined;
   /** Longest answer body read, in bytes (default 10 MiB); a longer one fails the call. */
-  maxResponseBytes?: number;
+  maxResponseBytes?: number | undefined;
 }
 
 /** Per-call settings every call accepts, named or raw. */
 export interface CallInit {
-  signal?: AbortSignal;
-  headers?: Record<string, string>;
+  signal?: AbortSignal | undefined;
+  headers?: Record<string, string> | undefined;
   /** Time one attempt of this call may take, in milliseconds. */
-  timeout?: number;
+  timeout?: number | undefined;
   /** Retry settings for this call only. */
-  retry?: Partial<RetryOptions>;
+  retry?: RetrySettings | undefined;
 }
 
 export const DEFAULT_USER_AGENT = "hwcloud-typed";
@@ -148,9 +156,9 @@ function checkCredentials(credentials: Credentials | CredentialProvider | undefi
   // Imported on first use: keys given in code need neither the chain's nor the cache's code.
   if (credentials === undefined) return lazyProvider(() => import("./credentials/chain.ts").then((chain) => chain.defaultCredentialChain()));
   if (typeof credentials === "function") return lazyProvider(() => import("./credentials/cached.ts").then((cached) => cached.cachedCredentials(credentials)));
-  const given = (credentials ?? {}) as Partial<TokenCredentials & AkSkCredentials>;
+  const given = (credentials ?? {}) as { token?: TokenCredentials["token"]; ak?: string; sk?: string; securityToken?: string };
   const hasToken = given.token !== undefined;
-  const hasKeys = given.ak !== undefined || given.sk !== undefined;
+  const hasKeys = given.ak !== undefined || given.sk !== undefined || given.securityToken !== undefined;
   if (hasToken === hasKeys) {
     throw new ValidationError("createClient", [
       { field: "credentials", rule: "oneOf", message: "must be { token }, { ak, sk, securityToken? } or a function providing { ak, sk }" },
@@ -188,7 +196,7 @@ const RETRY_NUMBERS = { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0, deadlineM
 const RETRY_HOOKS = ["onAttempt", "onRetry"] as const;
 
 /** The retry settings given, each checked; an unknown key is refused rather than silently ignored. */
-function checkRetry(where: string, field: string, retry: Partial<RetryOptions> | undefined): Partial<RetryOptions> {
+function checkRetry(where: string, field: string, retry: RetrySettings | undefined): Partial<RetryOptions> {
   if (retry === undefined) return {};
   const checked: Record<string, unknown> = {};
   const fail = (key: string, rule: string, message: string) => {

@@ -27,13 +27,20 @@ type RawMethod<Paths extends Record<string, any>, M extends HttpMethod> = <
   ...init: InitParam<Init>
 ) => Promise<RawResult<FetchResponse<Paths[P][M], Init, Media>>>;
 
-export interface RawClient {
-  GET: RawMethod<paths, "get">;
-  PUT: RawMethod<paths, "put">;
-  POST: RawMethod<paths, "post">;
-  DELETE: RawMethod<paths, "delete">;
-  PATCH: RawMethod<paths, "patch">;
+/** The spec's paths one service serves: another service's path would compile, then fail as not this service's. */
+type ServicePaths<S extends Service> = Pick<paths, Extract<(typeof operations)[keyof typeof operations], { service: S }>["path"] & keyof paths>;
+
+/** One service's raw client; without a service, the paths of every service. */
+export interface RawClient<S extends Service = Service> {
+  GET: RawMethod<ServicePaths<S>, "get">;
+  PUT: RawMethod<ServicePaths<S>, "put">;
+  POST: RawMethod<ServicePaths<S>, "post">;
+  DELETE: RawMethod<ServicePaths<S>, "delete">;
+  PATCH: RawMethod<ServicePaths<S>, "patch">;
 }
+
+/** Each service's raw client, typed with its own paths. */
+export type RawClients = { [S in Service]: RawClient<S> };
 
 interface RawInit extends CallInit {
   params?: { path?: Record<string, unknown>; query?: Record<string, unknown>; header?: Record<string, unknown> };
@@ -42,7 +49,7 @@ interface RawInit extends CallInit {
 
 const METHODS = ["GET", "PUT", "POST", "DELETE", "PATCH"] as const;
 
-export function createRawClients(call: Call): Record<Service, RawClient> {
+export function createRawClients(call: Call): RawClients {
   const routes = new Map<string, OperationDescriptor>();
   for (const operation of Object.values(operations)) routes.set(`${operation.service} ${operation.method} ${operation.path}`, operation);
   const clients: Record<string, Record<string, unknown>> = {};
@@ -70,7 +77,7 @@ export function createRawClients(call: Call): Record<Service, RawClient> {
       ]),
     );
   }
-  return clients as unknown as Record<Service, RawClient>;
+  return clients as unknown as RawClients;
 }
 
 /** A web Response over the bytes the transport read, as openapi-fetch's callers expect. */

@@ -36,8 +36,13 @@ export function buildRequest(operation: ReadyOperation, { input, unknown }: Spli
   }
   assertPathValues(operation, input.path);
 
-  const query = serializeQuery(input.query);
-  const url = new URL(`${config.endpoints[operation.service as keyof ClientConfig["endpoints"]]}${defaultPathSerializer(operation.path, input.path)}${query ? `?${query}` : ""}`);
+  let url: URL;
+  try {
+    const query = serializeQuery(input.query);
+    url = new URL(`${config.endpoints[operation.service as keyof ClientConfig["endpoints"]]}${defaultPathSerializer(operation.path, input.path)}${query ? `?${query}` : ""}`);
+  } catch (error) {
+    throw unencodable(operation.id, input) ?? error;
+  }
   const headers = { ...config.headers };
   for (const name in input.header) {
     const value = headerText(input.header[name]);
@@ -89,7 +94,8 @@ export function splitArgs(operation: Pick<OperationDescriptor, "params">, args: 
       continue;
     }
     const location = operation.params[name];
-    if (location === undefined) unknown.push(name);
+    // Not `=== undefined`: `constructor`, `toString` or an own `__proto__` find Object.prototype's members.
+    if (typeof location !== "string") unknown.push(name);
     else input[location][name] = value;
   }
   return { input, unknown };
@@ -111,6 +117,33 @@ function assertPathValues(operation: OperationDescriptor, path: Record<string, u
       throw new ValidationError(operation.id, [{ field: `path.${name}`, rule: "path-segment", message: 'must not be "." or ".."' }]);
     }
   }
+}
+
+/** Half a UTF-16 surrogate pair: a string the JSON Schema `string` type accepts, but UTF-8 cannot hold. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Why the URL could not be built, when it is a path or query value with a
+ * lone surrogate (encodeURIComponent throws a URIError naming nothing).
+ * Looked for only once building has failed, so calls that succeed pay nothing.
+ */
+function unencodable(operation: string, input: CallInput): ValidationError | undefined {
+  for (const location of ["path", "query"] as const) {
+    for (const [name, value] of Object.entries(input[location])) {
+      if (hasLoneSurrogate(value)) {
+        return new ValidationError(operation, [
+          { field: `${location}.${name}`, rule: "encoding", message: "must be well-formed Unicode (no lone surrogate), since it is sent as UTF-8" },
+        ]);
+      }
+    }
+  }
+  return undefined;
+}
+
+function hasLoneSurrogate(value: unknown): boolean {
+  if (typeof value === "string") return LONE_SURROGATE.test(value);
+  if (typeof value !== "object" || value === null) return false;
+  return Object.entries(value).some(([key, item]) => LONE_SURROGATE.test(key) || hasLoneSurrogate(item));
 }
 
 /** A header parameter as text: arrays comma-joined, as OpenAPI's simple style does. */

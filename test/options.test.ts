@@ -78,6 +78,7 @@ describe("resolveClientOptions", () => {
   it.each<[string, Partial<ClientOptions>, string, string]>([
     ["null credentials", { credentials: null as never }, "credentials", "oneOf"],
     ["both a token and keys", { credentials: { token: "t", ak: "a", sk: "s" } as never }, "credentials", "oneOf"],
+    ["a token with a security token, which is only sent with keys", { credentials: { token: "t", securityToken: "s" } as never }, "credentials", "oneOf"],
     ["an empty token", { credentials: { token: "" } }, "credentials.token", "required"],
     ["a token with CR/LF", { credentials: { token: "t\r\nX-Evil: 1" } }, "credentials.token", "pattern"],
     ["a missing ak", { credentials: { sk: "s" } as never }, "credentials.ak", "type"],

@@ -38,6 +38,17 @@ describe("splitArgs", () => {
     expect(splitArgs(ListServers, { limit: undefined, body: undefined })).toEqual({ input: { path: {}, query: {}, header: {} }, unknown: [] });
     expect(splitArgs(ListServers, undefined)).toEqual({ input: { path: {}, query: {}, header: {} }, unknown: [] });
   });
+
+  it("lists arguments named like Object.prototype's members as unknown, so a call refuses them with a ValidationError", () => {
+    // JSON.parse makes `__proto__` an own key, as arguments read from a file or a request would have it.
+    const args = { ...JSON.parse('{"__proto__": {"x": 1}}'), constructor: "c", toString: "t", hasOwnProperty: "h", limit: 5 };
+    expect(splitArgs(ListServers, args)).toEqual({
+      input: { path: {}, query: { limit: 5 }, header: {} },
+      unknown: ["__proto__", "constructor", "toString", "hasOwnProperty"],
+    });
+    const error = refusal(() => build(ListServers, { ...listArgs, constructor: "c" }));
+    expect(error).toMatchObject({ field: "constructor", rule: "additionalProperties" });
+  });
 });
 
 describe("buildRequest: where each value goes", () => {
@@ -191,6 +202,16 @@ describe("buildRequest: refused even with validation off", () => {
     ["a name that is not a token", { "X Trace": "1" }, "init.headers.x trace", "pattern"],
   ])("a per-call header %s, which each transport would treat its own way: a ValidationError naming it", (_, headers, field, rule) => {
     expect(refusal(() => build(ListServers, listArgs, {}, { headers }))).toMatchObject({ field, rule });
+  });
+
+  it.each([
+    ["a path value", DeleteServer, { server_id: "vm-\uD800" }, "path.server_id"],
+    ["a query value", ListServers, { ...listArgs, name: "web-\uDC00-1" }, "query.name"],
+    ["an item of an array query value", ListServers, { ...listArgs, tags: ["ok", "\uDBFF"] }, "query.tags"],
+  ])("%s with a lone surrogate, which has no UTF-8 to percent-encode: a ValidationError naming it", (_, operation, args, field) => {
+    for (const validate of [true, false]) {
+      expect(refusal(() => build(operation, args, { validate }))).toMatchObject({ field, rule: "encoding" });
+    }
   });
 
   it.each([

@@ -48,6 +48,30 @@ describe("no secret in any rendering", () => {
     }
   });
 
+  it("of an HTTP error whose server echoes the request's credentials back, in its message, body and headers", async () => {
+    cloud.server.setFallback((request) => {
+      const sent = [request.headers["x-auth-token"], request.headers["x-security-token"], request.headers.authorization].filter(Boolean).join(" ");
+      return {
+        status: 400,
+        headers: { "content-type": "application/json", "x-echo": sent },
+        body: JSON.stringify({ error_code: "APIGW.0101", error_msg: `refused ${sent}`, request: { headers: request.headers } }),
+      };
+    });
+    for (const client of clients()) {
+      const error = await client.vpc.updateVpcPeering({ peering_id: "p", body: { peering: { name: "n" } } }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: "BadRequestError", status: 400, code: "APIGW.0101" });
+      expectNoCanary(error);
+      for (const text of renderings(error)) expect(text).not.toContain("Signature=");
+      const { error: rawError, response } = await client.raw.vpc.PUT("/v2.0/vpc/peerings/{peering_id}", {
+        params: { path: { peering_id: "p" } },
+        body: { peering: { name: "n" } },
+      });
+      expectNoCanary(rawError);
+      const echoed = `${await response.text()} ${response.headers.get("x-echo")}`;
+      for (const canary of [...CANARIES, "Signature="]) expect(echoed).not.toContain(canary);
+    }
+  });
+
   it("of a connection error", async () => {
     const origin = `http://127.0.0.1:${await closedPort()}`;
     const dead = Object.fromEntries(Object.keys(services).map((service) => [service, origin])) as Endpoints;

@@ -1,5 +1,6 @@
 import type { CredentialProvider } from "../credentials/provider.ts";
 import { passingTimeout, type Send } from "../layers.ts";
+import { withoutEchoes } from "./echo.ts";
 import { type AccessKeys, createClientSigner } from "./signer.ts";
 
 export interface SigningOptions {
@@ -24,7 +25,7 @@ export function withSigning(next: Send, source: AccessKeys | CredentialProvider,
     if (options.projectId !== undefined) signed.headers["x-project-id"] = options.projectId;
     const added = await sign(signed, keys, now());
     for (const name in added) signed.headers[name.toLowerCase()] = added[name]!;
-    return next(signed);
+    return withoutEchoes(await next(signed), [keys.securityToken, signed.headers.authorization]);
   };
   // A provider may wait (a file, the metadata service), so it gets the attempt's signal; fixed keys wait for nothing.
   return typeof source === "function" ? layer : passingTimeout(layer, next);

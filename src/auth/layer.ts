@@ -12,7 +12,7 @@ import { withToken } from "./token.ts";
  */
 export function withAuth(next: Send, config: Pick<ClientConfig, "credentials" | "projectId">): Send {
   const { credentials } = config;
-  if (typeof credentials === "object" && "token" in credentials) return withToken(next, credentials.token);
+  if (typeof credentials === "object" && credentials.token !== undefined) return withToken(next, credentials.token);
   const clock = createSkewedClock();
   return withSkewCorrection(withSigning(next, credentials, { projectId: config.projectId, now: clock.now }), clock);
 }

@@ -49,7 +49,7 @@ export interface AccessKeys {
   /** Secret access key; only ever used as the HMAC key. */
   sk: string;
   /** Security token of temporary credentials, sent as X-Security-Token. */
-  securityToken?: string;
+  securityToken?: string | undefined;
 }
 
 export interface SignableRequest {

@@ -4,9 +4,9 @@ import { type CheckedCredentials, checkCredentials, type CredentialProvider } fr
 
 export interface CachedCredentialsOptions {
   /** How long before `expiresAt` to fetch new credentials (default 5 minutes, at most half their lifetime). */
-  refreshBeforeMs?: number;
+  refreshBeforeMs?: number | undefined;
   /** The clock, in epoch milliseconds; Date.now when absent. */
-  now?: () => number;
+  now?: (() => number) | undefined;
 }
 
 const DEFAULT_REFRESH_BEFORE_MS = 5 * 60_000;

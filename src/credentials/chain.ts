@@ -29,9 +29,9 @@ export function credentialChain(...providers: CredentialProvider[]): CredentialP
 
 export interface DefaultCredentialChainOptions {
   /** The variables to read; the process environment when absent. */
-  env?: Environment;
+  env?: Environment | undefined;
   /** The home directory of ~/.huaweicloud/credentials; the user's when absent. */
-  homeDir?: string;
+  homeDir?: string | undefined;
 }
 
 /**

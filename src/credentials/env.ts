@@ -12,7 +12,7 @@ export const ENVIRONMENT_VARIABLES = Object.freeze({
 
 export interface EnvironmentOptions {
   /** The variables to read; the process environment when absent. */
-  env?: Environment;
+  env?: Environment | undefined;
 }
 
 /**

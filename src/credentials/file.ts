@@ -16,11 +16,11 @@ const KEYS = { ak: "ak", sk: "sk", securityToken: "security_token", projectId: "
 
 export interface CredentialsFileOptions {
   /** The file to read; else HUAWEICLOUD_SDK_CREDENTIALS_FILE, else ~/.huaweicloud/credentials. */
-  path?: string;
+  path?: string | undefined;
   /** Where HUAWEICLOUD_SDK_CREDENTIALS_FILE is looked up; the process environment when absent. */
-  env?: Environment;
+  env?: Environment | undefined;
   /** The home directory of the default path; the user's when absent. */
-  homeDir?: string;
+  homeDir?: string | undefined;
 }
 
 /**
@@ -51,7 +51,8 @@ export function fromFile(options: CredentialsFileOptions = {}): CredentialProvid
     }
     // Imported here, not at the top: loading this CommonJS parser is ~7 ms of every cold start, and most clients never read the file.
     const { parse } = await import("ini");
-    return fromSection(parse(text)[CREDENTIALS_FILE_SECTION], path, source);
+    // Huawei's INI reader (go-ini) reads a section header indented like its keys; this one would take it for a key.
+    return fromSection(parse(text.replace(/^[\t ]+/gm, ""))[CREDENTIALS_FILE_SECTION], path, source);
   };
 }
 
@@ -90,10 +91,16 @@ function fromSection(section: unknown, path: string, source: string): ProvidedCr
   };
 }
 
-/** The file's text, or undefined when there is no such file. */
+/**
+ * The file's text, or undefined when there is no such file. A byte order
+ * mark is dropped (Notepad writes one, and the INI reader would take
+ * `\uFEFF[basic]` for a key), and one of UTF-16LE, what PowerShell 5's `>`
+ * writes, decodes the file as such.
+ */
 async function readText(path: string, signal: AbortSignal | undefined): Promise<string | undefined> {
   try {
-    return await readFile(path, { encoding: "utf8", signal });
+    const bytes = await readFile(path, { signal });
+    return new TextDecoder(bytes[0] === 0xff && bytes[1] === 0xfe ? "utf-16le" : "utf-8").decode(bytes);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     // ENOTDIR: ~/.huaweicloud is a file, so there is no credentials file under it either.

@@ -9,9 +9,9 @@ import type { CredentialProvider, Environment } from "./provider.ts";
 export const CREDENTIALS_FILE_SECTION = "basic";
 
 export interface CredentialsFileOptions {
-  path?: string;
-  env?: Environment;
-  homeDir?: string;
+  path?: string | undefined;
+  env?: Environment | undefined;
+  homeDir?: string | undefined;
 }
 
 export function fromFile(_options: CredentialsFileOptions = {}): CredentialProvider {

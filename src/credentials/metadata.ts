@@ -20,11 +20,11 @@ const SOURCE = "ECS metadata";
 
 export interface EcsMetadataOptions {
   /** Base URL of the metadata service, paths appended (default http://169.254.169.254); tests point it at loopback. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** Time allowed for one credential lookup, all its requests together (default 3000 ms). */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** The fetch to use; the global one when absent. It must not go through a proxy. */
-  fetch?: typeof fetch;
+  fetch?: typeof fetch | undefined;
 }
 
 /**

@@ -5,9 +5,9 @@ import { INVALID_HEADER_CHARACTER } from "../header-value.ts";
 /** What a credential source hands over: an AK/SK pair, and for temporary credentials a security token and an expiry. */
 export interface ProvidedCredentials extends Credentials {
   /** The project id the source names, e.g. HUAWEICLOUD_SDK_PROJECT_ID or the file's `project_id`. */
-  projectId?: string;
+  projectId?: string | undefined;
   /** When temporary credentials stop working: a Date, epoch milliseconds or an ISO 8601 time. */
-  expiresAt?: Date | number | string;
+  expiresAt?: Date | number | string | undefined;
 }
 
 /** Credentials after checking: `expiresAt`, when known, is a Date. */

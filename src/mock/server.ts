@@ -14,23 +14,23 @@ import { createStore, type MockResources } from "./store.ts";
 
 export interface MockCloudOptions {
   /** Port to listen on; a free one when absent. */
-  port?: number;
+  port?: number | undefined;
   /** Interface to listen on; loopback by default. */
-  host?: string;
+  host?: string | undefined;
   /** Tokens and AK/SK pairs accepted; DEFAULT_MOCK_CREDENTIALS when absent. */
-  credentials?: MockCredentials;
+  credentials?: MockCredentials | undefined;
   /** Fault rules, or a function choosing a fault per request; none when absent. */
-  faults?: Faults;
+  faults?: Faults | undefined;
   /** Seed of the fault rules' PRNGs (default 1), so a `rate` gives the same faults on every run. */
-  seed?: number;
+  seed?: number | undefined;
   /** The mock's clock, for X-Sdk-Date skew checks, `updated_at` and the Date header; the real one when absent. */
-  now?: () => Date;
+  now?: (() => Date) | undefined;
   /** Runs the mock's clock this many milliseconds ahead of `now` (behind when negative), to test clock skew. */
-  clockSkewMs?: number;
+  clockSkewMs?: number | undefined;
   /** How many requests `requests` keeps, the oldest dropped first (default 1,000). */
-  maxLoggedRequests?: number;
+  maxLoggedRequests?: number | undefined;
   /** How much of each request body `requests` keeps, in bytes (default 64 KiB); a longer one is cut and marked. */
-  maxLoggedBodyBytes?: number;
+  maxLoggedBodyBytes?: number | undefined;
 }
 
 /** One request as the mock received and answered it. Credentials are never recorded. */

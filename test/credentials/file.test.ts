@@ -31,7 +31,7 @@ beforeEach(async () => {
 });
 afterEach(() => rm(home, { recursive: true, force: true }));
 
-async function writeDefault(text: string): Promise<string> {
+async function writeDefault(text: string | Buffer): Promise<string> {
   await mkdir(join(home, ".huaweicloud"), { recursive: true });
   const path = join(home, ".huaweicloud", "credentials");
   await writeFile(path, text);
@@ -65,6 +65,19 @@ describe("fromFile", () => {
     const text = '; written by hand\r\n# both comment signs\r\n[basic]\r\nak=QUOTEDAK\r\nsk = "s=k with spaces"\r\nsecurity_token = a+b/c==\r\n';
     await writeDefault(text);
     expect(await fromFile({ homeDir: home, env: {} })()).toEqual({ ak: "QUOTEDAK", sk: "s=k with spaces", securityToken: "a+b/c==" });
+  });
+
+  it("reads a file that starts with a byte order mark, as Windows editors write it: UTF-8, or PowerShell 5's UTF-16LE", async () => {
+    const text = "[basic]\r\nak = BOMAK\r\nsk = BOMSK\r\n";
+    for (const bytes of [Buffer.from(`\uFEFF${text}`), Buffer.from(`\uFEFF${text}`, "utf16le")]) {
+      await writeDefault(bytes);
+      expect(await fromFile({ homeDir: home, env: {} })()).toEqual({ ak: "BOMAK", sk: "BOMSK" });
+    }
+  });
+
+  it("reads a section header indented like its keys, as Huawei's INI reader does", async () => {
+    await writeDefault("  [basic]\n  ak = INDENTAK\n  sk = INDENTSK\n");
+    expect(await fromFile({ homeDir: home, env: {} })()).toEqual({ ak: "INDENTAK", sk: "INDENTSK" });
   });
 
   it("reads the file again on every call", async () => {

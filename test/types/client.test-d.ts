@@ -235,6 +235,10 @@ describe("client options", () => {
     void createClient({ credentials: { ak: "a", sk: "s", securityToken: "t" } });
     // @ts-expect-error an access key without its secret
     void createClient({ credentials: { ak: "a" } });
+    // @ts-expect-error a token and a key pair at once, which createClient refuses
+    void createClient({ credentials: { token: "t", ak: "a", sk: "s" } });
+    // @ts-expect-error a token with a security token, which only goes with a key pair
+    void createClient({ credentials: { token: "t", securityToken: "s" } });
   });
 });
 
@@ -251,5 +255,7 @@ describe("raw clients", () => {
     }
     // @ts-expect-error this path is not served by the VPC client's PUT
     void client.raw.vpc.PUT("/v2.0/vpc/peerings", {});
+    // @ts-expect-error a VPC path on the EVS client, which refuses it at run time
+    void client.raw.evs.PUT("/v2.0/vpc/peerings/{peering_id}", { params: { path: { peering_id: "p" } }, body: { peering: { name: "a" } } });
   });
 });
