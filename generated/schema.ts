@@ -205,14 +205,14 @@ export type components = {
              *     VPC peering API overview (对等连接API简介).
              * @example test2
              */
-            name?: string;
+            name?: string | undefined;
             /**
              * @description New description of the peering connection (对等连接描述), 0 to 255 characters,
              *     without `<` or `>`. Not on the page; from Huawei's official SDK model and the
              *     VPC peering API reference.
              * @example Peering between the production and the shared-services VPC
              */
-            description?: string;
+            description?: string | undefined;
         };
         /** @description Request body of `UpdateVpcPeering` (请求参数). */
         UpdateVpcPeeringRequestBody: {
@@ -224,12 +224,12 @@ export type components = {
              * @description ID of the VPC on this side of the peering (对等连接其中一端VPC ID).
              * @example 9daeac7c-a98f-430f-8e38-67f9c044e299
              */
-            vpc_id?: string;
+            vpc_id?: string | undefined;
             /**
              * @description ID of the project the VPC belongs to (对等连接其中一端VPC所属的项目ID).
              * @example f65e9ebc-ed5d-418b-a931-9a723718ba4e
              */
-            tenant_id?: string;
+            tenant_id?: string | undefined;
         };
         /**
          * @description A VPC peering connection (对等连接). The page refers to the peering object table of
@@ -241,12 +241,12 @@ export type components = {
              * @description ID of the peering connection (对等连接ID).
              * @example 22b76469-08e3-4937-8c1d-7aad34892be1
              */
-            id?: string;
+            id?: string | undefined;
             /**
              * @description Name of the peering connection (对等连接的名称).
              * @example test2
              */
-            name?: string;
+            name?: string | undefined;
             /**
              * @description Status of the peering connection (状态位):
              *     `PENDING_ACCEPTANCE` waiting for the peer to accept (等待接受),
@@ -255,26 +255,26 @@ export type components = {
              * @example ACTIVE
              * @enum {string}
              */
-            status?: "PENDING_ACCEPTANCE" | "REJECTED" | "EXPIRED" | "DELETED" | "ACTIVE";
+            status?: "PENDING_ACCEPTANCE" | "REJECTED" | "EXPIRED" | "DELETED" | "ACTIVE" | undefined;
             /** @description The VPC that requested the peering (对等连接发起端VPC信息). */
-            request_vpc_info?: components["schemas"]["VpcInfo"];
+            request_vpc_info?: components["schemas"]["VpcInfo"] | undefined;
             /** @description The VPC that accepted the peering (对等连接接受端VPC信息). */
-            accept_vpc_info?: components["schemas"]["VpcInfo"];
+            accept_vpc_info?: components["schemas"]["VpcInfo"] | undefined;
             /**
              * @description Description of the peering connection (对等连接描述).
              * @example Peering between the production and the shared-services VPC
              */
-            description?: string;
+            description?: string | undefined;
             /**
              * @description Creation time (资源创建时间), UTC, formatted `yyyy-MM-ddTHH:mm:ss`.
              * @example 2020-03-23T10:53:12
              */
-            created_at?: string;
+            created_at?: string | undefined;
             /**
              * @description Time of the last update (资源更新时间), UTC, formatted `yyyy-MM-ddTHH:mm:ss`.
              * @example 2020-03-23T10:56:54
              */
-            updated_at?: string;
+            updated_at?: string | undefined;
         };
         /** @description Response body of `UpdateVpcPeering` (响应参数). */
         UpdateVpcPeeringResponseBody: {
@@ -306,7 +306,7 @@ export type components = {
              * @description ID of the failed request, when the service includes it.
              * @example 9a6c1f3e2b8d4e7f8a1c5b3d7e9f2a4c
              */
-            request_id?: string;
+            request_id?: string | undefined;
         };
         /** @description Code and message of a failure, as nested in `HuaweiErrorBody`. */
         HuaweiError: {
@@ -314,12 +314,12 @@ export type components = {
              * @description Error code (错误信息编码), e.g. `EndPoint.0005`.
              * @example EndPoint.0005
              */
-            code?: string;
+            code?: string | undefined;
             /**
              * @description Error message (错误信息描述).
              * @example The requested resource does not exist.
              */
-            message?: string;
+            message?: string | undefined;
         };
         /**
          * @description Wrapped error body, `{"error": {"code": "...", "message": "..."}}`: what the VPC
@@ -346,61 +346,61 @@ export type components = {
              *     letter, a Chinese character, `_` (underscore), `-` (hyphen) or `.` (dot).
              * @example test-session
              */
-            name?: string;
+            name?: string | undefined;
             /**
              * @description Description of the session (流量镜像会话的描述信息): 0 to 255 characters,
              *     without `<` or `>`.
              * @example Mirror web traffic to the IDS
              */
-            description?: string;
+            description?: string | undefined;
             /**
              * @description ID of the traffic mirror filter (流量镜像筛选条件ID) that selects the traffic to mirror.
              * @example b765ba87-c0b4-4f1a-9ec3-d5b1d1ddb137
              */
-            traffic_mirror_filter_id?: string;
+            traffic_mirror_filter_id?: string | undefined;
             /**
              * @description ID of the mirror target (镜像目标ID).
              * @example c9f8acef-d550-4fbe-be7c-e8bfd3501dc1
              */
-            traffic_mirror_target_id?: string;
+            traffic_mirror_target_id?: string | undefined;
             /**
              * @description Type of the mirror target (镜像目的类型): `eni` for an elastic network interface
              *     (弹性网卡), `elb` for a private network load balancer (私网弹性负载均衡).
              * @example elb
              * @enum {string}
              */
-            traffic_mirror_target_type?: "eni" | "elb";
+            traffic_mirror_target_type?: "eni" | "elb" | undefined;
             /**
              * @description VNI (virtual network ID, 指定VNI) that tells apart, at the mirror target, the
              *     mirrored traffic of different sessions: 0 to 16777215.
              * @example 1
              */
-            virtual_network_id?: number;
+            virtual_network_id?: number | undefined;
             /**
              * @description Maximum transmission unit, MTU (最大传输单元): the longest part of each packet that
              *     is mirrored, 1 to 1460.
              * @example 96
              */
-            packet_length?: number;
+            packet_length?: number | undefined;
             /**
              * @description Session priority (会话优先级), 1 to 32766.
              * @example 11
              */
-            priority?: number;
+            priority?: number | undefined;
             /**
              * @description Whether the session is enabled (是否开启会话): the string `"true"` or `"false"`.
              *     It is a string in the request, while the response gives a boolean.
              * @example true
              * @enum {string}
              */
-            enabled?: "true" | "false";
+            enabled?: "true" | "false" | undefined;
             /**
              * @description Type of the mirror sources (支持的镜像源类型): `eni`, elastic network interface
              *     (弹性网卡), is the only value.
              * @example eni
              * @enum {string}
              */
-            type?: "eni";
+            type?: "eni" | undefined;
         };
         /** @description Request body of `UpdateTrafficMirrorSession` (请求Body参数). */
         UpdateTrafficMirrorSessionRequestBody: {
@@ -412,88 +412,88 @@ export type components = {
              * @description ID of the session (流量镜像会话ID).
              * @example 16538eda-7e94-4b90-b5f3-a653f62dc817
              */
-            id?: string;
+            id?: string | undefined;
             /**
              * @description ID of the project (项目ID) that owns the session.
              * @example 7365fcd452924e398ec4cc1fe39c0d12
              */
-            project_id?: string;
+            project_id?: string | undefined;
             /**
              * @description Name of the session (流量镜像会话名称): 1 to 64 characters, each a digit, a
              *     letter, a Chinese character, `_` (underscore), `-` (hyphen) or `.` (dot).
              * @example test-session
              */
-            name?: string;
+            name?: string | undefined;
             /**
              * @description Description of the session (流量镜像会话的描述信息): 0 to 255 characters,
              *     without `<` or `>`.
              * @example
              */
-            description?: string;
+            description?: string | undefined;
             /**
              * @description ID of the traffic mirror filter (流量镜像筛选条件ID).
              * @example b765ba87-c0b4-4f1a-9ec3-d5b1d1ddb137
              */
-            traffic_mirror_filter_id?: string;
+            traffic_mirror_filter_id?: string | undefined;
             /**
              * @description IDs of the mirror sources (镜像源ID列表); elastic network interfaces can be
              *     sources. A session supports at most 10 sources by default (一个镜像会话默认最大支持10个镜像源);
              *     being a default quota, the limit is not enforced here.
              */
-            traffic_mirror_sources?: string[];
+            traffic_mirror_sources?: string[] | undefined;
             /**
              * @description ID of the mirror target (镜像目的ID).
              * @example c9f8acef-d550-4fbe-be7c-e8bfd3501dc1
              */
-            traffic_mirror_target_id?: string;
+            traffic_mirror_target_id?: string | undefined;
             /**
              * @description Type of the mirror target (镜像目的类型): `eni` for an elastic network interface
              *     (弹性网卡), `elb` for a private network load balancer (私网弹性负载均衡).
              * @example elb
              * @enum {string}
              */
-            traffic_mirror_target_type?: "eni" | "elb";
+            traffic_mirror_target_type?: "eni" | "elb" | undefined;
             /**
              * @description VNI (指定VNI) that tells apart the mirrored traffic of different sessions:
              *     0 to 16777215, 1 by default.
              * @default 1
              * @example 1
              */
-            virtual_network_id?: number;
+            virtual_network_id?: number | undefined;
             /**
              * @description Maximum transmission unit, MTU (最大传输单元): 1 to 1460, 96 by default.
              * @default 96
              * @example 96
              */
-            packet_length?: number;
+            packet_length?: number | undefined;
             /**
              * @description Session priority (会话优先级), 1 to 32766.
              * @example 11
              */
-            priority?: number;
+            priority?: number | undefined;
             /**
              * @description Whether the session is enabled (是否开启会话), false by default. A boolean here,
              *     while the request takes the string `"true"` or `"false"`.
              * @default false
              * @example true
              */
-            enabled?: boolean;
+            enabled?: boolean | undefined;
             /**
              * @description Type of the mirror sources (支持的镜像源类型): `eni`, elastic network interface (弹性网卡).
              * @example eni
              * @enum {string}
              */
-            type?: "eni";
+            type?: "eni" | undefined;
             /**
              * @description Creation time (创建时间戳), UTC, e.g. `2023-03-23T10:53:12Z`.
              * @example 2023-03-23T10:53:12Z
              */
-            created_at?: string;
+            created_at?: string | undefined;
             /**
              * @description Time of the last update (更新时间戳), UTC, e.g. `2023-03-23T10:56:54Z`.
              * @example 2023-03-23T10:56:54Z
              */
-            updated_at?: string;
+            updated_at?: string | undefined;
         };
         /** @description Response body of `UpdateTrafficMirrorSession` (响应Body参数). */
         UpdateTrafficMirrorSessionResponseBody: {
@@ -504,7 +504,7 @@ export type components = {
              *     and in Huawei's official SDK model.
              * @example a7ee4a0e-12e9-457a-b739-46bffb2e7bbb
              */
-            request_id?: string;
+            request_id?: string | undefined;
         };
         /**
          * @description Snapshot fields to change (待更新的快照信息). All are optional. Lengths are counted in
@@ -519,23 +519,23 @@ export type components = {
              *     with such snapshots.
              * @example name_xx3
              */
-            name?: string;
+            name?: string | undefined;
             /**
              * @description Description of the snapshot (云硬盘快照描述), at most 255 bytes.
              * @example hello
              */
-            description?: string;
+            description?: string | undefined;
             /**
              * @description Same as `name` (同name); give either one. If both are given, `name` wins.
              *     At most 255 bytes.
              * @example name_xx3
              */
-            display_name?: string;
+            display_name?: string | undefined;
             /**
              * @description Same as `description` (同description); give either one. At most 255 bytes.
              * @example hello
              */
-            display_description?: string;
+            display_description?: string | undefined;
         };
         /** @description Request body of `CinderUpdateSnapshot` (请求参数). */
         CinderUpdateSnapshotRequestBody: {
@@ -547,7 +547,7 @@ export type components = {
              * @description ID of the snapshot (云硬盘快照ID).
              * @example f9faf7df-fdc1-4093-9ef3-5cba06eef995
              */
-            id?: string;
+            id?: string | undefined;
             /**
              * @description Status of the snapshot (云硬盘快照的状态), from EVS's snapshot status table
              *     (云硬盘快照状态): `creating` being created; `available` created and ready;
@@ -558,41 +558,41 @@ export type components = {
              * @example available
              * @enum {string}
              */
-            status?: "creating" | "available" | "error" | "deleting" | "error_deleting" | "rollbacking" | "backing-up";
+            status?: "creating" | "available" | "error" | "deleting" | "error_deleting" | "rollbacking" | "backing-up" | undefined;
             /**
              * @description Name of the snapshot (云硬盘快照名称).
              * @example snap-001
              */
-            name?: string;
+            name?: string | undefined;
             /**
              * @description Description of the snapshot (云硬盘快照描述信息).
              * @example Daily backup
              */
-            description?: string;
+            description?: string | undefined;
             /**
              * @description Creation time (云硬盘快照创建时间), UTC, e.g. `2013-02-25T03:56:53.081642`.
              * @example 2013-02-25T03:56:53.081642
              */
-            created_at?: string;
+            created_at?: string | undefined;
             /** @description Metadata of the snapshot (云硬盘快照的元数据信息), string keys to string values. */
             metadata?: {
                 [key: string]: string;
-            };
+            } | undefined;
             /**
              * @description ID of the disk the snapshot was taken from (快照所属的云硬盘ID).
              * @example 5aa119a8-d25b-45a7-8d1b-88e127885635
              */
-            volume_id?: string;
+            volume_id?: string | undefined;
             /**
              * @description Size of the snapshot (云硬盘快照大小), in GiB.
              * @example 1
              */
-            size?: number;
+            size?: number | undefined;
             /**
              * @description Time of the last update (云硬盘快照更新时间), UTC, e.g. `2013-02-25T03:56:53.081642`.
              * @example 2013-02-25T03:56:53.081642
              */
-            updated_at?: string;
+            updated_at?: string | undefined;
         };
         /** @description Response body of `CinderUpdateSnapshot` (响应参数). */
         CinderUpdateSnapshotResponseBody: {
@@ -605,12 +605,12 @@ export type components = {
              * @description Error code. Cinder sends the HTTP status as a number; EVS's page shows a string.
              * @example 404
              */
-            code?: number | string;
+            code?: number | string | undefined;
             /**
              * @description Error message.
              * @example Snapshot f9faf7df-fdc1-4093-9ef3-5cba06eef995 could not be found.
              */
-            message?: string;
+            message?: string | undefined;
         };
         /**
          * @description OpenStack Cinder error body: one member, named after the kind of error, such as
@@ -633,12 +633,12 @@ export type components = {
              * @description Whether to restart (是否重启) as part of the update.
              * @example false
              */
-            reboot?: boolean;
+            reboot?: boolean | undefined;
             /**
              * @description Name of the IAM agency (委托名称) DWS uses to reach the data source.
              * @example DWSAccessOBS
              */
-            agency?: string;
+            agency?: string | undefined;
         };
         /** @description Request body of `UpdateDataSource` (请求Body参数). */
         UpdateDataSourceRequestBody: {
@@ -650,12 +650,12 @@ export type components = {
              * @description ID of the job that updates the data source (更新数据源的任务ID); the update runs asynchronously.
              * @example 2c9081c88418ed420184197c8bc80001
              */
-            job_id?: string;
+            job_id?: string | undefined;
             /**
              * @description ID of the updated data source. Not on the page; from Huawei's official SDK model.
              * @example d303f19c-fbd1-4716-ae04-07d1ff358f22
              */
-            data_source_id?: string;
+            data_source_id?: string | undefined;
         };
         /**
          * @description Request body of `UpdateEndpointRoutetable` (请求Body参数). Send it with
@@ -677,19 +677,19 @@ export type components = {
              * @description ID of the route table (路由表ID).
              * @example 705290f3-0d00-41f2-aedc-71f09844e879
              */
-            id?: string;
+            id?: string | undefined;
             /**
              * @description Detailed error message (详细错误信息).
              * @example The route table does not exist.
              */
-            error_message?: string;
+            error_message?: string | undefined;
         };
         /** @description Route tables that could not be associated or disassociated. */
         RoutetableInfoError: {
             /** @description Route tables that could not be associated with the endpoint (绑定终端节点子网路由表失败信息). */
-            bind_failed?: components["schemas"]["RoutetableInfoErrorDetail"][];
+            bind_failed?: components["schemas"]["RoutetableInfoErrorDetail"][] | undefined;
             /** @description Route tables that could not be disassociated from the endpoint (解绑终端节点子网路由表失败信息). */
-            unbind_failed?: components["schemas"]["RoutetableInfoErrorDetail"][];
+            unbind_failed?: components["schemas"]["RoutetableInfoErrorDetail"][] | undefined;
         };
         /** @description Response body of `UpdateEndpointRoutetable` (响应Body参数; `RoutetableInfoResp` on the page). */
         UpdateEndpointRoutetableResponseBody: {
@@ -700,12 +700,12 @@ export type components = {
              *     it, and it is empty by default. That text appears to be copied from the whitelist
              *     field of another VPCEP API.
              */
-            routetables?: string[];
+            routetables?: string[] | undefined;
             /**
              * @description Returned when changing the route tables of the endpoint's subnet failed
              *     (当修改终端节点子网路由表失败时，返回错误提示信息): what could not be changed, and why.
              */
-            error?: components["schemas"]["RoutetableInfoError"][];
+            error?: components["schemas"]["RoutetableInfoError"][] | undefined;
         };
         /**
          * @description Error body of VPC Endpoint. The operation's page documents the wrapped
@@ -729,35 +729,35 @@ export type components = {
              * @description ID of the account (domain) the project belongs to (项目所属账号ID).
              * @example d78cbac186b744899480f25bd022f468
              */
-            domain_id?: string;
+            domain_id?: string | undefined;
             /**
              * @description ID of the parent: the account, or the region's project for a subproject (如果查询自己创建的项目，则此处返回所属区域的项目ID).
              * @example d78cbac186b744899480f25bd022f468
              */
-            parent_id?: string;
+            parent_id?: string | undefined;
             /**
              * @description Always false for a project (false).
              * @example false
              */
-            is_domain?: boolean;
+            is_domain?: boolean | undefined;
             /**
              * @description Whether the project is enabled (项目是否可用).
              * @example true
              */
-            enabled?: boolean;
+            enabled?: boolean | undefined;
             /**
              * @description Description of the project (项目描述信息).
              * @example
              */
-            description?: string;
+            description?: string | undefined;
             /** @description Resource link of the project (项目的资源链接). */
             links?: {
                 /**
                  * @description This project's URL.
                  * @example https://iam.myhuaweicloud.com/v3/projects/89cd04f168b84af6be287f71730fdb4b
                  */
-                self?: string;
-            };
+                self?: string | undefined;
+            } | undefined;
         };
         /** @description The projects matching the query (项目信息列表). */
         KeystoneListProjectsResponseBody: {
@@ -769,18 +769,18 @@ export type components = {
                  * @description This page's URL.
                  * @example https://iam.myhuaweicloud.com/v3/projects?name=cn-north-4
                  */
-                self?: string;
+                self?: string | undefined;
                 /**
                  * @description The previous page's URL, if any.
                  * @example null
                  */
-                previous?: string | null;
+                previous?: string | null | undefined;
                 /**
                  * @description The next page's URL, if any.
                  * @example null
                  */
-                next?: string | null;
-            };
+                next?: string | null | undefined;
+            } | undefined;
         };
         /**
          * @description Error body of IAM: Keystone's `{"error": {"code", "message", "title"}}` for errors of
@@ -1452,8 +1452,8 @@ export interface operations {
                  *     one of two ways to authenticate: a request signed with AK/SK (`Authorization` and
                  *     `X-Sdk-Date`) leaves it out. It is the same header as the `iamToken` security scheme.
                  */
-                "X-Auth-Token"?: components["parameters"]["XAuthToken"];
-            };
+                "X-Auth-Token"?: components["parameters"]["XAuthToken"] | undefined;
+            } | undefined;
             path: {
                 /** @description Project ID (项目ID) of the region the VPC endpoint lives in; 1 to 64 characters. */
                 project_id: components["parameters"]["VpcepProjectId"];
@@ -1502,24 +1502,24 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Account ID (账号ID) the projects belong to. */
-                domain_id?: string;
+                domain_id?: string | undefined;
                 /** @description Project name (项目名称), e.g. a region ID such as `cn-north-4`. */
-                name?: string;
+                name?: string | undefined;
                 /**
                  * @description ID of the parent of the projects. To list the projects you created yourself (subprojects),
                  *     give the ID of the project of the region they belong to
                  *     (如果查询自己创建的项目，则此处应填为所属区域的项目ID).
                  */
-                parent_id?: string;
+                parent_id?: string | undefined;
                 /** @description Only enabled (true) or only disabled (false) projects (项目是否启用). */
-                enabled?: boolean;
+                enabled?: boolean | undefined;
                 /** @description Must be false when given (false). */
-                is_domain?: false;
+                is_domain?: false | undefined;
                 /** @description Page to list (分页查询时数据的页数), from 1; give it with `per_page`. */
-                page?: number;
+                page?: number | undefined;
                 /** @description Projects per page (分页查询时每页的数据个数), 1 to 5000; give it with `page`. */
-                per_page?: number;
-            };
+                per_page?: number | undefined;
+            } | undefined;
             header?: never;
             path?: never;
             cookie?: never;

@@ -55,7 +55,7 @@ describe("npm run generate", () => {
     await writeFiles(await generateFiles(editedSpec), out);
     const types = await readFile(path.join(out, "schema.ts"), "utf8");
     const reConfigure = types.slice(types.indexOf("ReConfigure: {"));
-    expect(reConfigure.slice(0, reConfigure.indexOf("};"))).toContain(`${ADDED_FIELD}?: string;`);
+    expect(reConfigure.slice(0, reConfigure.indexOf("};"))).toContain(`${ADDED_FIELD}?: string | undefined;`);
     expect(await readFile(path.join(out, "validators", "UpdateDataSource.ts"), "utf8")).toContain(ADDED_FIELD);
     expect(await readFile(path.join(out, "validators", "UpdateVpcPeering.ts"), "utf8")).not.toContain(ADDED_FIELD);
     expect(await readFile(path.join(out, "samples.json"), "utf8")).toContain(ADDED_FIELD);
@@ -101,7 +101,7 @@ describe("npm run generate", () => {
 
     const edited = await generateFiles(editedSpec, { cache });
     expect(edited.get("schema.ts")).not.toContain(MARK);
-    expect(edited.get("schema.ts")).toContain(`${ADDED_FIELD}?: string;`);
+    expect(edited.get("schema.ts")).toContain(`${ADDED_FIELD}?: string | undefined;`);
     expect(edited.get("validators/UpdateDataSource.ts")).not.toContain(MARK);
     expect(edited.get("validators/UpdateDataSource.ts")).toContain(ADDED_FIELD);
     // Operations whose input schema did not change are still answered from the cache.

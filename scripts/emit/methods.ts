@@ -27,10 +27,10 @@ type JsonOf<T> = T extends { content: { "application/json": infer Body } } ? Bod
 type BodyOf<R> = [NonNullable<R>] extends [never]
   ? {}
   : undefined extends R
-    ? { body?: JsonOf<NonNullable<R>> }
+    ? { body?: JsonOf<NonNullable<R>> | undefined }
     : { body: JsonOf<R> };
 /** \`project_id\` may always be left out: the client fills it from its options, the credentials or IAM. */
-type ProjectOptional<P> = P extends { project_id: unknown } ? Omit<P, "project_id"> & { project_id?: string } : P;
+type ProjectOptional<P> = P extends { project_id: unknown } ? Omit<P, "project_id"> & { project_id?: string | undefined } : P;
 type Flat<T> = { [K in keyof T]: T[K] } & {};
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 205 | 206;

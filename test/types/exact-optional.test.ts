@@ -1,7 +1,9 @@
 /**
  * Consumers compiling with `exactOptionalPropertyTypes` may pass `undefined`
  * for any option left out, e.g. `projectId: process.env.PROJECT_ID`, since
- * every option the client reads treats `undefined` as absent. Compiled the
+ * every option the client reads treats `undefined` as absent; and the same
+ * for the spec's optional parameters and body fields (`{ name: maybeName }`),
+ * which JSON and query strings leave out when unset. Compiled the
  * way a consumer's compiler would, through TypeScript's own API.
  */
 import path from "node:path";
@@ -25,6 +27,10 @@ const client = createClient({
 void createClient({ credentials: { ak: "a", sk: "s", securityToken: text } });
 void createClient({ credentials: async () => ({ ak: "a", sk: "s", securityToken: text, projectId: text, expiresAt: undefined }) });
 void client.vpc.updateVpcPeering({ peering_id: "p", body: { peering: { name: "n" } } }, { signal, headers: undefined, timeout: count, retry: { maxAttempts: count } });
+void client.iam.keystoneListProjects({ name: text, enabled: flag, page: count, per_page: count });
+void client.vpc.updateVpcPeering({ peering_id: "p", body: { peering: { name: text, description: text } } });
+void client.evs.cinderUpdateSnapshot({ snapshot_id: "s", project_id: text, body: { snapshot: { name: text, description: text } } });
+void client.raw.iam.GET("/v3/projects", { params: { query: { name: text } } });
 void fromEnv({ env: undefined });
 void fromFile({ path: text, env: undefined, homeDir: text });
 void defaultCredentialChain({ env: undefined, homeDir: text });
@@ -34,7 +40,7 @@ void startMockCloud({ port: count, host: text, credentials: undefined, faults: u
 `;
 
 describe("a consumer compiling with exactOptionalPropertyTypes", () => {
-  it("may pass undefined for every option it leaves out", () => {
+  it("may pass undefined for every option, optional parameter and optional body field it leaves out", () => {
     const config = ts.getParsedCommandLineOfConfigFile(path.join(root, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
     const options = { ...config.options, exactOptionalPropertyTypes: true, noEmit: true };
     const host = ts.createCompilerHost(options);
