@@ -36,6 +36,16 @@ export interface NodeTransportOptions {
 const UNDICI_AFTER = 64;
 
 /**
+ * How long an idle keep-alive socket is kept, as undici keeps its own: shorter
+ * than most servers keep theirs (Node's 5 s, proxies' 60 s), so a request is
+ * rarely written into a socket the server is closing. It also makes node:http
+ * honour a server's `Keep-Alive: timeout=N` (less a second), which an agent
+ * with no timeout ignores: a request on a socket reset unread fails for good
+ * when its operation is not idempotent.
+ */
+const IDLE_SOCKET_MS = 4000;
+
+/**
  * Chooses on the first request, so proxy variables set after import count:
  * through the proxy when one is configured, else node:http directly.
  */
@@ -55,10 +65,11 @@ function createDirectSend(options: NodeTransportOptions): Send {
   let httpAgent: http.Agent | undefined;
   let httpsAgent: https.Agent | undefined;
   const ca = trustRoots(options.ca);
+  const keepAlive = { keepAlive: true, timeout: IDLE_SOCKET_MS, maxSockets: options.maxSockets };
   const agentFor = (url: URL): http.Agent =>
     url.protocol === "https:"
-      ? (httpsAgent ??= new https.Agent({ keepAlive: true, maxSockets: options.maxSockets, ...(ca ? { ca } : {}) }))
-      : (httpAgent ??= new http.Agent({ keepAlive: true, maxSockets: options.maxSockets }));
+      ? (httpsAgent ??= new https.Agent({ ...keepAlive, ...(ca ? { ca } : {}) }))
+      : (httpAgent ??= new http.Agent(keepAlive));
   const viaHttp: Send = (request) => exchange(request, agentFor(request.url));
   // A failed load keeps node:http.
   const loadDispatch = () => loadAgent({ connections: options.maxSockets, ...(ca ? { connect: { ca } } : {}) }).then(createDispatchSend, () => viaHttp);

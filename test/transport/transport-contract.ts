@@ -403,6 +403,25 @@ export function describeClientFaults(transport: TransportUnderTest): void {
       }
     });
 
+    it("a server announcing its keep-alive time is not sent a call on a socket it may be closing: each call starts its job", async () => {
+      // Announces `Keep-Alive: timeout=2`, and resets unread a request on a socket idle for 1.2 s: its close crossing the request, as it does at its time.
+      const answered = new WeakMap<object, number>();
+      const server = await serve(
+        (request, response) => {
+          const last = answered.get(request.socket);
+          if (last !== undefined && Date.now() - last > 1200) return void request.socket.resetAndDestroy();
+          response.on("finish", () => answered.set(request.socket, Date.now()));
+          jobStarted(request, response);
+        },
+        { keepAliveTimeout: 2000 },
+      );
+      const client = clientOver(transport, server.origin);
+      expect(await client.dws.updateDataSource(dataSource)).toEqual({ job_id: "2c9081c88418ed420184197c8bc80001" });
+      await new Promise((resolve) => setTimeout(resolve, 1300));
+      expect(await client.dws.updateDataSource(dataSource)).toEqual({ job_id: "2c9081c88418ed420184197c8bc80001" });
+      expect(server.received).toHaveLength(2);
+    });
+
     it("a refused connection never reached the service, so it is retried up to maxAttempts", async () => {
       const port = await closedPort();
       const retried: unknown[] = [];
