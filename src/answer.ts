@@ -12,7 +12,11 @@ const decoder = new TextDecoder();
 
 export function readAnswer(operation: Pick<OperationDescriptor, "id" | "success">, response: HttpResponse, attempts: number): Answer {
   const { status, headers } = response;
-  const text = response.body === null || response.body.length === 0 ? "" : decoder.decode(response.body);
+  const empty = response.body === null || response.body.length === 0;
+  const encoding = headers["content-encoding"];
+  // Bytes in a coding nobody asked for (Node's transports ask for none) are not text; codings are case-insensitive.
+  const encoded = !empty && encoding !== undefined && encoding.toLowerCase() !== "identity";
+  const text = empty || encoded ? "" : decoder.decode(response.body!);
   const invalid = (reason: string, cause?: unknown): Answer => ({
     error: new InvalidResponseError(reason, {
       status,
@@ -38,9 +42,8 @@ export function readAnswer(operation: Pick<OperationDescriptor, "id" | "success"
     };
   }
   const declared = operation.success[status];
-  if (declared === "empty" || (declared === undefined && text === "")) return { data: undefined };
-  const encoding = headers["content-encoding"];
-  if (encoding !== undefined && encoding !== "identity") return invalid(`is ${encoding}-encoded, which was not asked for`);
+  if (declared === "empty" || (declared === undefined && empty)) return { data: undefined };
+  if (encoded) return invalid(`is ${encoding}-encoded, which was not asked for`);
   if (text === "") return invalid("has no body, though the spec declares one");
   try {
     return { data: JSON.parse(text) };

@@ -43,8 +43,9 @@ export class HuaweiCloudError extends HwcloudTypedError {
   constructor(init: HuaweiCloudErrorInit) {
     const { code, message } = parseErrorBody(init.body);
     const text = message ?? `HTTP ${init.status}`;
+    // The code is quoted as the message is, cut short; `code` keeps it whole.
     super(
-      `${init.operation ?? "request"} failed: ${init.status}${code ? ` ${code}` : ""}: ${text}` +
+      `${init.operation ?? "request"} failed: ${init.status}${code ? ` ${excerptOf(code)}` : ""}: ${text}` +
         (init.requestId ? ` (request id ${init.requestId})` : ""),
       { operation: init.operation, attempts: init.attempts },
     );
@@ -107,7 +108,8 @@ export function excerptOf(text: string): string {
 }
 
 /**
- * Reads the code and message out of the error shapes Huawei uses:
+ * Reads the code and the message to quote (at most MAX_TEXT_IN_MESSAGE
+ * characters of it) out of the error shapes Huawei uses:
  * `{"error":{"code","message"}}`, `{"error_code","error_msg"}`, and Cinder's
  * `{"itemNotFound":{"code":404,"message"}}` (any single wrapper key).
  */
@@ -118,10 +120,10 @@ export function parseErrorBody(body: unknown): { code?: string; message?: string
   }
   if (!isRecord(body)) return {};
   if (typeof body.error_code === "string" || typeof body.error_msg === "string") {
-    return { code: asString(body.error_code), message: asString(body.error_msg) };
+    return { code: asString(body.error_code), message: quoted(body.error_msg) };
   }
   if (isRecord(body.error)) {
-    return { code: asString(body.error.code), message: asString(body.error.message) };
+    return { code: asString(body.error.code), message: quoted(body.error.message) };
   }
   const keys = Object.keys(body);
   const wrapped = keys.length === 1 ? body[keys[0]!] : undefined;
@@ -129,7 +131,7 @@ export function parseErrorBody(body: unknown): { code?: string; message?: string
     const inner = wrapped.code;
     return {
       code: typeof inner === "string" && inner ? inner : keys[0],
-      message: asString(wrapped.message),
+      message: quoted(wrapped.message),
     };
   }
   return {};
@@ -141,6 +143,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function asString(value: unknown): string | undefined {
   return value === undefined || value === null ? undefined : String(value);
+}
+
+function quoted(value: unknown): string | undefined {
+  const text = asString(value);
+  return text === undefined ? undefined : excerptOf(text);
 }
 
 /** The request never got a whole HTTP answer: refused, reset, DNS failure, TLS failure, a body cut short. */

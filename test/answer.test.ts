@@ -2,6 +2,7 @@
  * From an answer to what the caller gets: the declared body of a 2xx, a typed
  * error for anything else, and never a bare parse error.
  */
+import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { operations } from "../generated/operations.ts";
 import { readAnswer } from "../src/answer.ts";
@@ -42,8 +43,9 @@ describe("a 2xx answer", () => {
     expect(readAnswer(UpdateVpcPeering, answer(204, null), 1)).toEqual({ data: undefined });
   });
 
-  it("accepts an identity content encoding", () => {
+  it("accepts an identity content encoding, in any case (content codings are case-insensitive)", () => {
     expect(readAnswer(UpdateVpcPeering, answer(200, "{}", { "content-encoding": "identity" }), 1)).toEqual({ data: {} });
+    expect(readAnswer(UpdateVpcPeering, answer(200, "{}", { "content-encoding": "Identity" }), 1)).toEqual({ data: {} });
   });
 });
 
@@ -75,6 +77,29 @@ describe("a 2xx answer that is not the declared JSON is an InvalidResponseError"
     expect(error.excerpt).toBe(`${html.slice(0, 200)}…`);
     expect(error.cause).toBeInstanceOf(SyntaxError);
     expect(readAnswer(UpdateVpcPeering, answer(200, "oops", {}), 1).error).toMatchObject({ excerpt: "oops", contentType: undefined });
+  });
+});
+
+describe("a body in an encoding nobody asked for is not read as text", () => {
+  const gzipped = (text: string): HttpResponse => ({
+    status: 0,
+    statusText: "",
+    headers: { ...JSON_TYPE, "content-encoding": "gzip" },
+    body: new Uint8Array(gzipSync(text)),
+  });
+
+  it.each([200, 201])("a %i, declared or not: an InvalidResponseError with no excerpt of its bytes", (status) => {
+    const { error } = readAnswer(UpdateVpcPeering, { ...gzipped('{"peering":{}}'), status }, 1);
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect(error).toMatchObject({ status, excerpt: "" });
+    expect(error!.message).toContain("gzip-encoded");
+  });
+
+  it("an error answer: its class, status and request id, with no body, and none of its bytes in the message", () => {
+    const { error } = readAnswer(UpdateVpcPeering, { ...gzipped('{"error_code":"VPC.0001","error_msg":"busy"}'), status: 500 }, 1);
+    expect(error).toBeInstanceOf(ServerError);
+    expect(error).toMatchObject({ status: 500, requestId: "req-1", body: undefined, code: undefined });
+    expect(error!.message).toBe("UpdateVpcPeering failed: 500: HTTP 500 (request id req-1)");
   });
 });
 

@@ -96,6 +96,14 @@ describe("HuaweiCloudError", () => {
     expect(error.message).toBe("CinderUpdateSnapshot failed: 404 itemNotFound: Snapshot s-1 could not be found. (request id req-123)");
   });
 
+  it("quotes at most 200 characters of a JSON body's code and message, keeping both whole in `code` and `body`", () => {
+    const body = { error_code: `VPC.${"7".repeat(5000)}`, error_msg: "m".repeat(5000) };
+    const error = createHuaweiCloudError({ status: 400, headers: {}, body });
+    expect(error.code).toBe(body.error_code);
+    expect(error.body).toBe(body);
+    expect(error.message).toBe(`request failed: 400 ${body.error_code.slice(0, 200)}…: ${"m".repeat(200)}…`);
+  });
+
   it("keeps a non-JSON body whole in `body`, and quotes it in the message", () => {
     const error = createHuaweiCloudError({ status: 504, headers: {}, body: "upstream timed out" });
     expect(error).toBeInstanceOf(ServerError);

@@ -7,8 +7,8 @@
 import { ConnectionError, TimeoutError } from "../errors.ts";
 import type { HttpRequest } from "../layers.ts";
 
-/** The connection was never made, so no byte of the request left. */
-const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EAI_FAIL", "ENETUNREACH", "EHOSTUNREACH", "EADDRNOTAVAIL"]);
+/** The connection was never made (or a proxy opened no tunnel for it), so no byte of the request left. */
+const NOT_SENT = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EAI_FAIL", "ENETUNREACH", "EHOSTUNREACH", "EADDRNOTAVAIL", "UND_ERR_PRX_CONN"]);
 
 /** The exchange broke after it may have begun. */
 const MAYBE_SENT = new Set(["ECONNRESET", "ECONNABORTED", "EPIPE", "ETIMEDOUT", "ERR_STREAM_PREMATURE_CLOSE"]);

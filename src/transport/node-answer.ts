@@ -7,19 +7,22 @@ import { readFileSync } from "node:fs";
 import { rootCertificates } from "node:tls";
 import type { HttpRequest } from "../layers.ts";
 
-/** Answers that carry no body, whatever bytes came. */
+/**
+ * Answers that carry no body, whatever bytes came or length they announce
+ * (a 304 may announce its 200's): each is whole at its head, and the
+ * transports hand it up then, so stray bytes after it cannot fail it.
+ */
 export function hasNoBody(status: number, method: string): boolean {
   return status === 204 || status === 205 || status === 304 || method === "HEAD";
 }
 
 /** A head announcing a body longer than the cap: the transport fails at once, before a byte of the body is read. */
-export function announcesTooLarge(status: number, request: Pick<HttpRequest, "method" | "maxResponseBytes">, contentLength: string | undefined): boolean {
-  return !hasNoBody(status, request.method) && Number(contentLength) > request.maxResponseBytes;
+export function announcesTooLarge(request: Pick<HttpRequest, "maxResponseBytes">, contentLength: string | undefined): boolean {
+  return Number(contentLength) > request.maxResponseBytes;
 }
 
-/** The answer's body from the chunks read: none for an answer that carries none, else the chunks as one. */
-export function answerBody(status: number, method: string, chunks: Buffer[], size: number): Uint8Array | null {
-  if (hasNoBody(status, method)) return null;
+/** The answer's body from the chunks read, as one. */
+export function answerBody(chunks: Buffer[], size: number): Uint8Array {
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
 }
 

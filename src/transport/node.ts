@@ -8,10 +8,12 @@
  */
 import http from "node:http";
 import https from "node:https";
+import type { Duplex } from "node:stream";
+import { ConnectionError } from "../errors.ts";
 import { enforcingTimeout, type HttpRequest, type HttpResponse, responseTooLarge, type Send } from "../layers.ts";
 import { boundedExchange, whenLoaded } from "./bounded-exchange.ts";
 import { toConnectionError } from "./network-error.ts";
-import { announcesTooLarge, answerBody, joinHeaders, trustRoots } from "./node-answer.ts";
+import { announcesTooLarge, answerBody, hasNoBody, joinHeaders, trustRoots } from "./node-answer.ts";
 import { createProxySend, proxyConfigured } from "./proxy.ts";
 import { createDispatchSend, loadAgent } from "./undici.ts";
 
@@ -34,6 +36,16 @@ export interface NodeTransportOptions {
 const UNDICI_AFTER = 64;
 
 /**
+ * How long an idle keep-alive socket is kept, as undici keeps its own: shorter
+ * than most servers keep theirs (Node's 5 s, proxies' 60 s), so a request is
+ * rarely written into a socket the server is closing. It also makes node:http
+ * honour a server's `Keep-Alive: timeout=N` (less a second), which an agent
+ * with no timeout ignores: a request on a socket reset unread fails for good
+ * when its operation is not idempotent.
+ */
+const IDLE_SOCKET_MS = 4000;
+
+/**
  * Chooses on the first request, so proxy variables set after import count:
  * through the proxy when one is configured, else node:http directly.
  */
@@ -53,10 +65,11 @@ function createDirectSend(options: NodeTransportOptions): Send {
   let httpAgent: http.Agent | undefined;
   let httpsAgent: https.Agent | undefined;
   const ca = trustRoots(options.ca);
+  const keepAlive = { keepAlive: true, timeout: IDLE_SOCKET_MS, maxSockets: options.maxSockets };
   const agentFor = (url: URL): http.Agent =>
     url.protocol === "https:"
-      ? (httpsAgent ??= new https.Agent({ keepAlive: true, maxSockets: options.maxSockets, ...(ca ? { ca } : {}) }))
-      : (httpAgent ??= new http.Agent({ keepAlive: true, maxSockets: options.maxSockets }));
+      ? (httpsAgent ??= new https.Agent({ ...keepAlive, ...(ca ? { ca } : {}) }))
+      : (httpAgent ??= new http.Agent(keepAlive));
   const viaHttp: Send = (request) => exchange(request, agentFor(request.url));
   // A failed load keeps node:http.
   const loadDispatch = () => loadAgent({ connections: options.maxSockets, ...(ca ? { connect: { ca } } : {}) }).then(createDispatchSend, () => viaHttp);
@@ -79,10 +92,22 @@ function exchange(request: HttpRequest, agent: http.Agent): Promise<HttpResponse
     const fail = (error: unknown) => ending.fail(toConnectionError(error, request) ?? error);
     const outgoing = (url.protocol === "https:" ? https : http).request(url, { method: request.method, headers: wireHeaders(request), agent });
     outgoing.on("error", fail);
+    // node:http drops the socket of a 101 no request asked for and says nothing, leaving the call to its timeout.
+    outgoing.on("upgrade", (_incoming: http.IncomingMessage, socket: Duplex) => {
+      socket.destroy();
+      ending.fail(new ConnectionError(`connection to ${url.host} failed: the server switched protocols (101), which was not asked for`, { operation: request.operation }));
+    });
     outgoing.on("response", (incoming) => {
       const status = incoming.statusCode ?? 0;
+      const answer = (body: Uint8Array | null) =>
+        ending.answer({ status, statusText: incoming.statusMessage ?? "", headers: joinHeaders(incoming.headers), body });
+      if (hasNoBody(status, request.method)) {
+        // Drained, so the socket goes back to the pool.
+        incoming.resume();
+        return answer(null);
+      }
       const tooLarge = () => ending.stop(responseTooLarge(request, status));
-      if (announcesTooLarge(status, request, incoming.headers["content-length"])) return tooLarge();
+      if (announcesTooLarge(request, incoming.headers["content-length"])) return tooLarge();
       const chunks: Buffer[] = [];
       let size = 0;
       incoming.on("data", (chunk: Buffer) => {
@@ -92,10 +117,7 @@ function exchange(request: HttpRequest, agent: http.Agent): Promise<HttpResponse
       });
       incoming.on("error", fail);
       incoming.on("aborted", () => fail(cutShort()));
-      incoming.on("end", () => {
-        if (!incoming.complete) return fail(cutShort());
-        ending.answer({ status, statusText: incoming.statusMessage ?? "", headers: joinHeaders(incoming.headers), body: answerBody(status, request.method, chunks, size) });
-      });
+      incoming.on("end", () => (incoming.complete ? answer(answerBody(chunks, size)) : fail(cutShort())));
     });
     outgoing.end(request.body);
     return () => outgoing.destroy();

@@ -4,6 +4,7 @@
  * for http, HTTP_PROXY / HTTPS_PROXY / NO_PROXY (and lower case) read as
  * curl reads them (host and domain-suffix matches, `*`, ports).
  */
+import type { Dispatcher, Pool } from "undici";
 import { enforcingTimeout, type Send } from "../layers.ts";
 import { whenLoaded } from "./bounded-exchange.ts";
 import { trustRoots } from "./node-answer.ts";
@@ -36,20 +37,38 @@ export function createProxySend(options: ProxyOptions): Send {
   });
 }
 
-async function proxyDispatcher(options: ProxyOptions): Promise<import("undici").Dispatcher> {
+async function proxyDispatcher(options: ProxyOptions): Promise<Dispatcher> {
   // The whole package: CONNECT tunnels need the request API its index adds to every dispatcher.
-  const { EnvHttpProxyAgent } = await import("undici");
+  const undici = await import("undici");
   const env = options.env ?? process.env;
   const given = options.proxy === false ? undefined : options.proxy;
   const ca = trustRoots(options.ca);
   const tls = ca ? { ca } : undefined;
-  return new EnvHttpProxyAgent({
+  return new undici.EnvHttpProxyAgent({
     // Empty counts as unset, as in curl.
     httpProxy: given || env.http_proxy || env.HTTP_PROXY || "",
     httpsProxy: given || env.https_proxy || env.HTTPS_PROXY || "",
     noProxy: env.no_proxy || env.NO_PROXY || "",
     // Plain http goes in absolute form, as curl sends it; https through a CONNECT tunnel.
     proxyTunnel: false,
+    clientFactory: (origin: URL, poolOptions: Pool.Options) => failingDroppedTunnels(new undici.Pool(origin, poolOptions)),
     ...(tls ? { connect: tls, requestTls: tls, proxyTls: tls } : {}),
   });
+}
+
+/**
+ * undici 7 takes a proxy dropping the connection before answering a CONNECT
+ * (UND_ERR_SOCKET) for a socket to try again, and sends the CONNECT again at
+ * once, thousands of times a second, until the attempt times out (undici
+ * issue 3897). Failed here as undici's own fix (pull request 5441) fails it,
+ * with UND_ERR_PRX_CONN: the request never left, since no tunnel was open.
+ */
+function failingDroppedTunnels(pool: Pool): Pool {
+  const connect = pool.connect.bind(pool) as (options: Dispatcher.ConnectOptions) => Promise<Dispatcher.ConnectData>;
+  const tunnel = (options: Dispatcher.ConnectOptions) =>
+    connect(options).catch((error: unknown) => {
+      if ((error as { code?: unknown }).code !== "UND_ERR_SOCKET") throw error;
+      throw Object.assign(new Error("the proxy dropped the connection before opening a tunnel", { cause: error }), { code: "UND_ERR_PRX_CONN" });
+    });
+  return Object.assign(pool, { connect: tunnel });
 }

@@ -12,7 +12,7 @@ import type { Dispatcher } from "undici";
 import { enforcingTimeout, type HttpRequest, type HttpResponse, responseTooLarge, type Send } from "../layers.ts";
 import { boundedExchange } from "./bounded-exchange.ts";
 import { toConnectionError } from "./network-error.ts";
-import { announcesTooLarge, answerBody, joinRawHeaders } from "./node-answer.ts";
+import { announcesTooLarge, answerBody, hasNoBody, joinRawHeaders } from "./node-answer.ts";
 
 /** A transport on `dispatcher`, bounding each request by its signal and its `timeout`. */
 export function createDispatchSend(dispatcher: Dispatcher): Send {
@@ -50,10 +50,16 @@ function exchange(dispatcher: Dispatcher, request: HttpRequest): Promise<HttpRes
           if (ending.ended()) abort(new Error("the call already ended"));
         },
         onHeaders(statusCode, rawHeaders, _resume, message) {
+          // An informational answer (103 Early Hints): the final one follows.
+          if (statusCode < 200) return true;
           status = statusCode;
           statusText = message;
           headers = joinRawHeaders(rawHeaders);
-          if (announcesTooLarge(status, request, headers["content-length"])) tooLarge();
+          if (hasNoBody(status, request.method)) {
+            ending.answer({ status, statusText, headers, body: null });
+            return true;
+          }
+          if (announcesTooLarge(request, headers["content-length"])) tooLarge();
           return !ending.ended();
         },
         onData(chunk) {
@@ -66,7 +72,7 @@ function exchange(dispatcher: Dispatcher, request: HttpRequest): Promise<HttpRes
           return true;
         },
         onComplete() {
-          ending.answer({ status, statusText, headers, body: answerBody(status, request.method, chunks, size) });
+          ending.answer({ status, statusText, headers, body: answerBody(chunks, size) });
         },
         onError(error) {
           ending.fail(toConnectionError(error, request) ?? error);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createNodeSend } from "../../src/transport/node.ts";
+import { within } from "../helpers/loopback-server.ts";
 import { useServers } from "../helpers/use-loopback.ts";
 import { selfSignedCertificate } from "./tls-certificate.ts";
 import { describeTransportContract, requestTo } from "./transport-contract.ts";
@@ -32,6 +33,20 @@ describe("Node transport", () => {
     await send(requestTo(server.origin, { headers: { host: "vpc.example.com" } }));
     expect(server.received.map((received) => received.headers.host)).toEqual([new URL(server.origin).host, "vpc.example.com"]);
   });
+
+  it("closes an idle socket by the server's Keep-Alive timeout less a second, before the server does", async () => {
+    const server = await serve((_, response) => response.end("ok"), { keepAliveTimeout: 2000 });
+    await createNodeSend()(requestTo(server.origin));
+    const answeredAt = Date.now();
+    await within(server.received[0]!.socketClosed, 1900, "the socket closing before the server's 2 s");
+    expect(Date.now() - answeredAt).toBeGreaterThanOrEqual(900);
+  });
+
+  it("lets an exchange stay quiet for longer than an idle socket is kept (4 s): the answer still arrives", async () => {
+    const server = await serve((_, response) => setTimeout(() => response.end("late"), 4300));
+    const response = await createNodeSend()(requestTo(server.origin, { timeout: { endsAt: performance.now() + 10_000, error: () => new Error("timed out") } }));
+    expect(new TextDecoder().decode(response.body!)).toBe("late");
+  }, 10_000);
 
   it("asks for no content encoding, so an encoded answer is one nobody asked for", async () => {
     const server = await serve((_, response) => response.end());

@@ -161,6 +161,32 @@ describe("the proxy option", () => {
     }
   });
 
+  it("a proxy that drops the connection when asked for a tunnel fails each attempt at once, asked once an attempt, and the request never left", async () => {
+    const connects: string[] = [];
+    const dropping = await startServer(() => {});
+    dropping.http.on("connect", (incoming, socket) => {
+      connects.push(`CONNECT ${incoming.url}`);
+      socket.destroy();
+    });
+    try {
+      const client = createClient({
+        credentials: { token: "t" },
+        endpoints: { vpc: "https://127.0.0.1:9" },
+        proxy: dropping.origin,
+        timeout: 5000,
+        retry: { maxAttempts: 2, baseDelayMs: 1 },
+      });
+      const started = Date.now();
+      const error = await rename(client, "x").catch((e: unknown) => e);
+      expect(Date.now() - started).toBeLessThan(2000);
+      expect(error).toBeInstanceOf(ConnectionError);
+      expect(error).toMatchObject({ requestSent: false, attempts: 2 });
+      expect(connects).toEqual(["CONNECT 127.0.0.1:9", "CONNECT 127.0.0.1:9"]);
+    } finally {
+      await dropping.close();
+    }
+  });
+
   it("is refused by createClient when it is not an http(s) URL, quoting none of it", () => {
     expect(() => createClient({ credentials: { token: "t" }, proxy: "socks5://user:SECRET@host:1080" })).toThrow(/proxy must be an http/);
     expect(() => createClient({ credentials: { token: "t" }, proxy: "socks5://user:SECRET@host:1080" })).not.toThrow(/SECRET/);

@@ -136,6 +136,36 @@ export function describeTransportContract(transport: TransportUnderTest): void {
       expect(head.body).toBeNull();
     });
 
+    it("gives a 304 no body, though it announces the length of the 200 it stands for (RFC 9110, 8.6)", async () => {
+      const server = await serve((request) => request.socket.write('HTTP/1.1 304 Not Modified\r\netag: "v1"\r\ncontent-length: 1234\r\n\r\n'));
+      const response = await within(send(requestTo(server.origin, { headers: { "if-none-match": '"v1"' } })), 3000, "the answer");
+      expect(response.status).toBe(304);
+      expect(response.headers.etag).toBe('"v1"');
+      expect(response.body).toBeNull();
+    });
+
+    it("gives a 204 its head alone, when the server sends bytes after it, which a 204 cannot carry", async () => {
+      const server = await serve((request) => request.socket.write("HTTP/1.1 204 No Content\r\nx-request-id: req-204\r\ncontent-length: 2\r\n\r\n{}"));
+      const response = await within(send(requestTo(server.origin, { method: "PUT", body: new Uint8Array([1]) })), 3000, "the answer");
+      expect(response.status).toBe(204);
+      expect(response.headers["x-request-id"]).toBe("req-204");
+      expect(response.body).toBeNull();
+    });
+
+    it("skips an informational answer (103 Early Hints) before the final one, whatever length it announces", async () => {
+      const body = '{"peering":{"id":"p-1"}}';
+      const server = await serve((request) =>
+        request.socket.write(
+          "HTTP/1.1 103 Early Hints\r\nlink: </a.css>; rel=preload\r\ncontent-length: 4096\r\n\r\n" +
+            `HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n${body}`,
+        ),
+      );
+      const response = await within(send(requestTo(server.origin, { maxResponseBytes: 1024 })), 3000, "the answer");
+      expect(response.status).toBe(200);
+      expect(response.headers.link).toBeUndefined();
+      expect(text(response.body)).toBe(body);
+    });
+
     it("gives an empty 200 an empty body", async () => {
       const server = await serve((_, response) => response.end());
       const response = await send(requestTo(server.origin));
@@ -235,6 +265,15 @@ export function describeTransportContract(transport: TransportUnderTest): void {
       const error = await rejectionOf(send(requestTo(server.origin)));
       expect(error).toBeInstanceOf(ConnectionError);
       expect(error).toMatchObject({ requestSent: true, retryable: true });
+    });
+
+    it("turns a switch of protocols nobody asked for (101) into a ConnectionError at once, and closes the socket", async () => {
+      const server = await serve((request) => request.socket.write("HTTP/1.1 101 Switching Protocols\r\nupgrade: websocket\r\nconnection: Upgrade\r\n\r\n"));
+      const error = await rejectionOf(within(send(requestTo(server.origin, { method: "PUT", body: new Uint8Array([1]) })), 3000, "the call failing"));
+      expect(error).toBeInstanceOf(ConnectionError);
+      expect(error).toMatchObject({ requestSent: true, operation: "UpdateVpcPeering" });
+      expect((error as Error).message).toContain(server.host);
+      await within(server.received[0]!.socketClosed, 5000, "the socket closing");
     });
 
     it("turns a cut-off status line into a ConnectionError", async () => {
@@ -362,6 +401,25 @@ export function describeClientFaults(transport: TransportUnderTest): void {
         expect(error).toMatchObject({ requestSent: true, attempts: 1 });
         expect(server.received).toHaveLength(1);
       }
+    });
+
+    it("a server announcing its keep-alive time is not sent a call on a socket it may be closing: each call starts its job", async () => {
+      // Announces `Keep-Alive: timeout=2`, and resets unread a request on a socket idle for 1.2 s: its close crossing the request, as it does at its time.
+      const answered = new WeakMap<object, number>();
+      const server = await serve(
+        (request, response) => {
+          const last = answered.get(request.socket);
+          if (last !== undefined && Date.now() - last > 1200) return void request.socket.resetAndDestroy();
+          response.on("finish", () => answered.set(request.socket, Date.now()));
+          jobStarted(request, response);
+        },
+        { keepAliveTimeout: 2000 },
+      );
+      const client = clientOver(transport, server.origin);
+      expect(await client.dws.updateDataSource(dataSource)).toEqual({ job_id: "2c9081c88418ed420184197c8bc80001" });
+      await new Promise((resolve) => setTimeout(resolve, 1300));
+      expect(await client.dws.updateDataSource(dataSource)).toEqual({ job_id: "2c9081c88418ed420184197c8bc80001" });
+      expect(server.received).toHaveLength(2);
     });
 
     it("a refused connection never reached the service, so it is retried up to maxAttempts", async () => {
