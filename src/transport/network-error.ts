@@ -24,6 +24,9 @@ const TLS = /^ERR_TLS_|^ERR_SSL_|^EPROTO$/;
 
 const TIMEOUTS = new Set(["UND_ERR_CONNECT_TIMEOUT", "UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"]);
 
+/** A proxy answered the CONNECT with a status other than 200 (proxy.ts): no tunnel, so nothing was sent. */
+export const PROXY_REFUSED_TUNNEL = "PROXY_REFUSED_TUNNEL";
+
 /** The ConnectionError a low-level failure stands for, or undefined when it is not a network failure. */
 export function toConnectionError(error: unknown, request: HttpRequest, options: { anyTypeError?: boolean } = {}): ConnectionError | undefined {
   if (error instanceof ConnectionError) return error;
@@ -37,6 +40,11 @@ export function toConnectionError(error: unknown, request: HttpRequest, options:
   }
   if (code !== undefined && TLS.test(code)) {
     return new ConnectionError(`${where}: TLS could not be set up (${code})`, { ...base, requestSent: false, retryable: false });
+  }
+  if (code === PROXY_REFUSED_TUNNEL) {
+    // 407 wants other proxy credentials, which another attempt would not bring.
+    const retryable = (coded!.error as { statusCode?: unknown }).statusCode !== 407;
+    return new ConnectionError(`${where}: ${(coded!.error as Error).message}`, { ...base, requestSent: false, retryable });
   }
   if (code !== undefined && NOT_SENT.has(code)) return new ConnectionError(`${where}: ${code}`, { ...base, requestSent: false });
   if (code !== undefined && TIMEOUTS.has(code)) return new TimeoutError(`${where}: ${code}`, base);

@@ -7,6 +7,7 @@
 import type { Dispatcher, Pool } from "undici";
 import { enforcingTimeout, type Send } from "../layers.ts";
 import { whenLoaded } from "./bounded-exchange.ts";
+import { PROXY_REFUSED_TUNNEL } from "./network-error.ts";
 import { trustRoots } from "./node-answer.ts";
 import { createDispatchSend } from "./undici.ts";
 
@@ -57,18 +58,33 @@ async function proxyDispatcher(options: ProxyOptions): Promise<Dispatcher> {
 }
 
 /**
- * undici 7 takes a proxy dropping the connection before answering a CONNECT
- * (UND_ERR_SOCKET) for a socket to try again, and sends the CONNECT again at
- * once, thousands of times a second, until the attempt times out (undici
- * issue 3897). Failed here as undici's own fix (pull request 5441) fails it,
- * with UND_ERR_PRX_CONN: the request never left, since no tunnel was open.
+ * A tunnel the proxy did not open, failed with a code network-error.ts reads
+ * as "never sent", since no byte of the request left:
+ * - the proxy dropping the connection before answering the CONNECT. undici 7
+ *   takes that for a socket to try again, and sends the CONNECT again at once,
+ *   thousands of times a second, until the attempt times out (undici issue
+ *   3897); failed as undici's own fix (pull request 5441) fails it, with
+ *   UND_ERR_PRX_CONN;
+ * - the proxy answering the CONNECT with anything but 200 (407 wants other
+ *   credentials, 502 could not reach the host), which undici reports as an
+ *   aborted request, as though it might have been sent.
  */
 function failingDroppedTunnels(pool: Pool): Pool {
   const connect = pool.connect.bind(pool) as (options: Dispatcher.ConnectOptions) => Promise<Dispatcher.ConnectData>;
   const tunnel = (options: Dispatcher.ConnectOptions) =>
-    connect(options).catch((error: unknown) => {
-      if ((error as { code?: unknown }).code !== "UND_ERR_SOCKET") throw error;
-      throw Object.assign(new Error("the proxy dropped the connection before opening a tunnel", { cause: error }), { code: "UND_ERR_PRX_CONN" });
-    });
+    connect(options).then(
+      (data) => {
+        if (data.statusCode === 200) return data;
+        data.socket.on("error", () => {}).destroy();
+        throw Object.assign(new Error(`the proxy refused to open a tunnel (${data.statusCode})`), {
+          code: PROXY_REFUSED_TUNNEL,
+          statusCode: data.statusCode,
+        });
+      },
+      (error: unknown) => {
+        if ((error as { code?: unknown }).code !== "UND_ERR_SOCKET") throw error;
+        throw Object.assign(new Error("the proxy dropped the connection before opening a tunnel", { cause: error }), { code: "UND_ERR_PRX_CONN" });
+      },
+    );
   return Object.assign(pool, { connect: tunnel });
 }

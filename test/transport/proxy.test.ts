@@ -22,14 +22,15 @@ interface Proxy {
   close(): Promise<void>;
 }
 
-/** A forwarding and tunnelling HTTP proxy on loopback; with `refuse`, it answers 407 to everything. */
-async function startProxy(options: { refuse?: boolean } = {}): Promise<Proxy> {
+/** A forwarding and tunnelling HTTP proxy on loopback; with `refuse`, it answers that status (407 when true) to everything. */
+async function startProxy(options: { refuse?: boolean | 407 | 502 } = {}): Promise<Proxy> {
+  const refusal = options.refuse === true ? 407 : options.refuse;
   const seen: string[] = [];
   const authorizations: Array<string | undefined> = [];
   const server = await startServer((incoming, outgoing) => {
     seen.push(`${incoming.method} ${incoming.url}`);
     authorizations.push(incoming.headers["proxy-authorization"]);
-    if (options.refuse) return void outgoing.writeHead(407, { "Proxy-Authenticate": "Basic" }).end();
+    if (refusal) return void outgoing.writeHead(refusal, { "Proxy-Authenticate": "Basic" }).end();
     // Every name resolves to loopback here, as a proxy on a real network would resolve it to its host.
     const target = new URL(incoming.url);
     target.hostname = "127.0.0.1";
@@ -42,7 +43,7 @@ async function startProxy(options: { refuse?: boolean } = {}): Promise<Proxy> {
   server.http.on("connect", (incoming, socket, head) => {
     seen.push(`CONNECT ${incoming.url}`);
     authorizations.push(incoming.headers["proxy-authorization"]);
-    if (options.refuse) return void socket.end("HTTP/1.1 407 Proxy Authentication Required\r\n\r\n");
+    if (refusal) return void socket.end(`HTTP/1.1 ${refusal} Refused\r\n\r\n`);
     const [host, port] = incoming.url!.split(":");
     const upstream = connect(Number(port), host!, () => {
       socket.write("HTTP/1.1 200 Connection Established\r\n\r\n");
@@ -156,6 +157,23 @@ describe("the proxy option", () => {
       } finally {
         await server.close();
       }
+    } finally {
+      await refusing.close();
+    }
+  });
+
+  it.each([
+    [407, "is not retried: the same credentials would be refused again", 1],
+    [502, "is retried: a proxy's gateway error may pass", 2],
+  ])("a proxy refusing a tunnel with %i: the request never left, the message names the status, and it %s", async (status, _, attempts) => {
+    const refusing = await startProxy({ refuse: status as 407 | 502 });
+    try {
+      const client = createClient({ credentials: { token: "t" }, endpoints: { vpc: "https://127.0.0.1:9" }, proxy: refusing.url, retry: { maxAttempts: 2, baseDelayMs: 1 } });
+      const error = await rename(client, "x").catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConnectionError);
+      expect(error).toMatchObject({ requestSent: false, retryable: status !== 407, attempts });
+      expect((error as Error).message).toContain(`the proxy refused to open a tunnel (${status})`);
+      expect(refusing.seen).toHaveLength(attempts);
     } finally {
       await refusing.close();
     }
