@@ -45,7 +45,7 @@ export class HuaweiCloudError extends HwcloudTypedError {
     const text = message ?? `HTTP ${init.status}`;
     // The code is quoted as the message is, cut short; `code` keeps it whole.
     super(
-      `${init.operation ?? "request"} failed: ${init.status}${code ? ` ${excerptOf(code)}` : ""}: ${text}` +
+      `${init.operation ?? "request"} failed: ${init.status}${code ? ` ${quotable(code)}` : ""}: ${text}` +
         (init.requestId ? ` (request id ${init.requestId})` : ""),
       { operation: init.operation, attempts: init.attempts },
     );
@@ -107,6 +107,18 @@ export function excerptOf(text: string): string {
   return text.length > MAX_TEXT_IN_MESSAGE ? `${text.slice(0, MAX_TEXT_IN_MESSAGE)}…` : text;
 }
 
+/** A run of control characters (C0, DEL, C1) with the white space around it. */
+const CONTROL_RUN = /[\s\u0000-\u001f\u007f-\u009f]*[\u0000-\u001f\u007f-\u009f][\s\u0000-\u001f\u007f-\u009f]*/g;
+
+/**
+ * A server's text as a message may quote it: cut short, and each run of
+ * control characters one space, so a server cannot start a fake log line or
+ * send terminal escapes through a message that is logged.
+ */
+function quotable(text: string): string {
+  return excerptOf(text.replace(CONTROL_RUN, " "));
+}
+
 /**
  * Reads the code and the message to quote (at most MAX_TEXT_IN_MESSAGE
  * characters of it) out of the error shapes Huawei uses:
@@ -116,7 +128,7 @@ export function excerptOf(text: string): string {
 export function parseErrorBody(body: unknown): { code?: string; message?: string } {
   if (typeof body === "string") {
     const text = body.trim();
-    return text ? { message: excerptOf(text) } : {};
+    return text ? { message: quotable(text) } : {};
   }
   if (!isRecord(body)) return {};
   if (typeof body.error_code === "string" || typeof body.error_msg === "string") {
@@ -147,7 +159,7 @@ function asString(value: unknown): string | undefined {
 
 function quoted(value: unknown): string | undefined {
   const text = asString(value);
-  return text === undefined ? undefined : excerptOf(text);
+  return text === undefined ? undefined : quotable(text);
 }
 
 /** The request never got a whole HTTP answer: refused, reset, DNS failure, TLS failure, a body cut short. */

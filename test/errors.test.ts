@@ -104,6 +104,15 @@ describe("HuaweiCloudError", () => {
     expect(error.message).toBe(`request failed: 400 ${body.error_code.slice(0, 200)}…: ${"m".repeat(200)}…`);
   });
 
+  it("quotes no control character a server sent (terminal escapes, line breaks) into the message, which ends up in logs; `code` and `body` keep them", () => {
+    const body = { error_code: "VPC.0001\u001b[2J", error_msg: "bad\u001b[31m red\u001b[0m\r\nFAKE LOG LINE\u0000\u009b end" };
+    const error = createHuaweiCloudError({ status: 400, headers: {}, body });
+    expect(error.message).toBe("request failed: 400 VPC.0001 [2J: bad [31m red [0m FAKE LOG LINE end");
+    expect(error.code).toBe(body.error_code);
+    expect(error.body).toBe(body);
+    expect(createHuaweiCloudError({ status: 502, headers: {}, body: "bad\ngateway\u001b[0m" }).message).toBe("request failed: 502: bad gateway [0m");
+  });
+
   it("keeps a non-JSON body whole in `body`, and quotes it in the message", () => {
     const error = createHuaweiCloudError({ status: 504, headers: {}, body: "upstream timed out" });
     expect(error).toBeInstanceOf(ServerError);
