@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { cachedCredentials } from "../../src/credentials/cached.ts";
 import type { ProvidedCredentials } from "../../src/credentials/provider.ts";
 import { AbortError, TimeoutError, ValidationError } from "../../src/errors.ts";
-import { rejectionOf } from "../helpers/thrown.ts";
+import { rejectionOf, thrownBy } from "../helpers/thrown.ts";
 
 const MINUTE = 60_000;
 const T0 = Date.parse("2026-06-01T00:00:00Z");
@@ -235,7 +235,11 @@ describe("cachedCredentials", () => {
     }
   });
 
-  it("refuses a negative refreshBeforeMs", () => {
+  it("refuses a negative refreshBeforeMs, and a timeoutMs that is not above 0, naming the option", () => {
     expect(() => cachedCredentials(async () => ({ ak: "a", sk: "s" }), { refreshBeforeMs: -1 })).toThrow(ValidationError);
+    for (const timeoutMs of [0, -1, Number.NaN]) {
+      const error = thrownBy(() => cachedCredentials(async () => ({ ak: "a", sk: "s" }), { timeoutMs }), ValidationError);
+      expect(error.field).toBe("timeoutMs");
+    }
   });
 });
