@@ -98,7 +98,8 @@ export interface ClientConfig {
   readonly retry: Readonly<Omit<RetryPolicy, "idempotent">>;
 }
 
-const PROJECT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** What a project ID may be: createClient's `projectId`, and the one IAM lists. */
+export const PROJECT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** `defaultHeaders` come first, so `options.headers` may replace them. */
 export function resolveClientOptions(options: ClientOptions, defaultHeaders: Record<string, string>): ClientConfig {

@@ -11,7 +11,7 @@ import type { Call, ProjectIdResolver } from "./call.ts";
 import { environmentProjectId } from "./credentials/env.ts";
 import { InvalidResponseError, ProjectIdNotFoundError } from "./errors.ts";
 import type { OperationDescriptor } from "./operation.ts";
-import type { ClientConfig } from "./options.ts";
+import { type ClientConfig, PROJECT_ID } from "./options.ts";
 
 export interface ProjectIdSources {
   /** The project ID the credentials name, if any; asked first. */
@@ -71,10 +71,18 @@ export function projectIdSources(config: Pick<ClientConfig, "credentials" | "reg
       const answer = await call(list, { input: { path: {}, query: { name }, header: {} }, unknown: [] }, undefined);
       if (answer.error) throw answer.error;
       const projects = (answer.data as { projects?: unknown } | undefined)?.projects;
-      if (!Array.isArray(projects)) {
-        throw new InvalidResponseError("has no `projects` list", { status: answer.response.status, operation: list.id, excerpt: JSON.stringify(answer.data ?? null).slice(0, 200) });
-      }
-      return projects as Array<{ id: string; name: string }>;
+      const refuse = (reason: string) =>
+        new InvalidResponseError(reason, { status: answer.response.status, operation: list.id, excerpt: JSON.stringify(answer.data ?? null).slice(0, 200) });
+      if (!Array.isArray(projects)) throw refuse("has no `projects` list");
+      // The ID found goes into the path of every later call: a list that is not what IAM sends is refused whole.
+      if (!projects.every(isProject)) throw refuse("lists a project without a string `name` and an `id` of 1-64 letters, digits, '_' or '-'");
+      return projects;
     },
   };
+}
+
+function isProject(value: unknown): value is { id: string; name: string } {
+  if (typeof value !== "object" || value === null) return false;
+  const { id, name } = value as { id?: unknown; name?: unknown };
+  return typeof name === "string" && typeof id === "string" && PROJECT_ID.test(id);
 }

@@ -4,9 +4,12 @@
  * once per client, through the client's own request path.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { createClient, ProjectIdNotFoundError } from "../src/index.ts";
+import { AbortError, createClient, InvalidResponseError, ProjectIdNotFoundError, TimeoutError } from "../src/index.ts";
 import { MOCK_AK, MOCK_SK, type MockCloud, startMockCloud } from "../src/mock/index.ts";
 import { createProjectIdResolver } from "../src/project-id.ts";
+import type { Handler } from "./helpers/loopback-server.ts";
+import { rejectionOf } from "./helpers/thrown.ts";
+import { useServers } from "./helpers/use-loopback.ts";
 
 const SEEDED_PROJECT = "89cd04f168b84af6be287f71730fdb4b";
 
@@ -123,5 +126,73 @@ describe("a client given no project ID", () => {
     const client = createClient({ credentials: { ak: MOCK_AK, sk: MOCK_SK }, endpoints: cloud.endpoints });
     await client.vpc.updateVpcPeering({ ...cloud.resources.UpdateVpcPeering, body: { peering: { name: "no-project" } } });
     expect(cloud.requests.map((request) => request.operation)).toEqual(["UpdateVpcPeering"]);
+  });
+});
+
+describe("a client whose IAM is slow or answers oddly", () => {
+  const servers = useServers();
+  afterEach(() => vi.unstubAllEnvs());
+
+  /** A client whose IAM and EVS are one loopback server answering with `handler`; no project ID anywhere. */
+  async function clientOver(handler: Handler) {
+    vi.stubEnv("HUAWEICLOUD_SDK_PROJECT_ID", "");
+    const server = await servers(handler);
+    const client = createClient({ credentials: { ak: MOCK_AK, sk: MOCK_SK }, endpoints: { iam: server.origin, evs: server.origin }, timeout: 5_000 });
+    return { server, client };
+  }
+  const rename = { snapshot_id: "snap-1", body: { snapshot: { name: "x" } } };
+  const stalled: Handler = () => undefined;
+
+  it("fails a call aborted while the project ID is looked up with an AbortError, at once", async () => {
+    const { client } = await clientOver(stalled);
+    const controller = new AbortController();
+    const call = client.evs.cinderUpdateSnapshot(rename, { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error("user cancelled")), 50);
+    const started = performance.now();
+    const error = await rejectionOf(call, AbortError);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(error).toMatchObject({ operation: "CinderUpdateSnapshot", attempts: 0 });
+    expect((error.cause as Error).message).toBe("user cancelled");
+    await rejectionOf(client.evs.cinderUpdateSnapshot(rename, { signal: controller.signal }), AbortError);
+  });
+
+  it("ends a call at its deadline while IAM is slow, with a TimeoutError saying nothing was sent", async () => {
+    const { server, client } = await clientOver(stalled);
+    const started = performance.now();
+    const error = await rejectionOf(client.evs.cinderUpdateSnapshot(rename, { retry: { deadlineMs: 200 } }), TimeoutError);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(error).toMatchObject({ operation: "CinderUpdateSnapshot", requestSent: false });
+    expect(error.message).toContain("200 ms deadline");
+    expect(server.received.map((request) => request.url)).toEqual(["/v3/projects?name=cn-north-4"]);
+  });
+
+  it("gives the request what is left of the deadline once the lookup is done", async () => {
+    let lookups = 0;
+    const { server, client } = await clientOver((request, response) => {
+      if (request.url.startsWith("/v3/projects")) {
+        lookups++;
+        setTimeout(() => response.writeHead(200, { "content-type": "application/json" }).end('{"projects":[{"id":"p1","name":"cn-north-4"}]}'), 400);
+      }
+      // The update itself is never answered.
+    });
+    const started = performance.now();
+    await rejectionOf(client.evs.cinderUpdateSnapshot(rename, { retry: { deadlineMs: 500 } }), TimeoutError);
+    expect(performance.now() - started).toBeLessThan(750);
+    expect(lookups).toBe(1);
+    expect(server.received.map((request) => request.url)).toEqual(["/v3/projects?name=cn-north-4", "/v2/p1/snapshots/snap-1"]);
+  });
+
+  it.each([
+    ["an entry that is not a project", [null, { id: "p1", name: "cn-north-4" }]],
+    ["the region's project without an id", [{ name: "cn-north-4" }]],
+    ["the region's project with an id that is not text", [{ id: 5, name: "cn-north-4" }]],
+    ["the region's project with an id no project has", [{ id: "../v3/other?x=", name: "cn-north-4" }]],
+  ])("refuses an IAM list with %s as an InvalidResponseError, sending nothing", async (_, projects) => {
+    const { server, client } = await clientOver((_request, response) =>
+      response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ projects })),
+    );
+    const error = await rejectionOf(client.evs.cinderUpdateSnapshot(rename), InvalidResponseError);
+    expect(error).toMatchObject({ operation: "KeystoneListProjects", status: 200 });
+    expect(server.received.map((request) => request.url)).toEqual(["/v3/projects?name=cn-north-4"]);
   });
 });

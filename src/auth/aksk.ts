@@ -1,6 +1,7 @@
 import type { CredentialProvider } from "../credentials/provider.ts";
 import { passingTimeout, type Send } from "../layers.ts";
 import { withoutEchoes } from "./echo.ts";
+import { lookupFailure } from "./lookup-failure.ts";
 import { type AccessKeys, createClientSigner } from "./signer.ts";
 
 export interface SigningOptions {
@@ -19,7 +20,14 @@ export function withSigning(next: Send, source: AccessKeys | CredentialProvider,
   const now = options.now ?? (() => new Date());
   const sign = createClientSigner();
   const layer: Send = async (request) => {
-    const keys = typeof source === "function" ? await source(request.signal) : source;
+    let keys = source as AccessKeys;
+    if (typeof source === "function") {
+      try {
+        keys = await source(request.signal);
+      } catch (error) {
+        throw lookupFailure(error);
+      }
+    }
     // One copy of the request, signed and then sent: its headers are this layer's own to add to.
     const signed = { ...request, headers: { ...request.headers } };
     if (options.projectId !== undefined) signed.headers["x-project-id"] = options.projectId;

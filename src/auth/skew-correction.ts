@@ -18,9 +18,11 @@ export function withSkewCorrection(next: Send, clock: SkewedClock): Send {
     const response = await next(request);
     if (response.status !== 401) return response;
     const body = parseOrText(response.body === null ? "" : decoder.decode(response.body));
-    const offset = clockSkewOf({ status: response.status, headers: response.headers, body }, new Date());
-    if (offset === undefined) return response;
-    clock.setOffset(offset);
+    // Measured against the clock the request was signed on, not the local one: once the offset is known, a 401
+    // whose Date header is as far from the local clock as the server always is says nothing about the clock.
+    const drift = clockSkewOf({ status: response.status, headers: response.headers, body }, clock.now());
+    if (drift === undefined) return response;
+    clock.setOffset(clock.offsetMs + drift);
     return next(request);
   };
   return passingTimeout(layer, next);

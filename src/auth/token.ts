@@ -1,6 +1,7 @@
 import { assertHeaderValue } from "../header-value.ts";
 import { type HttpResponse, passingTimeout, type Send } from "../layers.ts";
 import { withoutEchoes } from "./echo.ts";
+import { lookupFailure } from "./lookup-failure.ts";
 
 /** A fixed IAM token, or a function asked before every attempt, with the attempt's signal, so tokens can be refreshed. */
 export type TokenSource = string | ((signal: AbortSignal) => string | Promise<string>);
@@ -14,7 +15,12 @@ export function withToken(next: Send, token: TokenSource): Send {
   // A fixed token was checked by createClient; what a function returns is checked each time it is asked.
   const layer: Send = async (request) => {
     if (typeof token !== "function") return next({ ...request, headers: { ...request.headers, "x-auth-token": token } }).then(withoutFixedEchoes);
-    const value = await token(request.signal ?? NEVER);
+    let value: string;
+    try {
+      value = await token(request.signal ?? NEVER);
+    } catch (error) {
+      throw lookupFailure(error);
+    }
     assertHeaderValue(request.operation, "credentials.token", value, { required: true });
     return withoutEchoes(await next({ ...request, headers: { ...request.headers, "x-auth-token": value } }), [value]);
   };

@@ -43,7 +43,7 @@ export function withRetry(next: Send, budget?: RetryBudget): RetryingSend {
     try {
       for (let attempt = 1; ; attempt++) {
         if (callSignal?.aborted) throw stopped(attempt - 1);
-        policy.onAttempt?.({ operation, attempt, requestId });
+        if (policy.onAttempt) observe(policy.onAttempt, { operation, attempt, requestId });
         const outcome = await attemptOnce(next, sent, policy, attempt, callSignal);
         if ("error" in outcome && callSignal?.aborted) throw stopped(attempt);
 
@@ -64,13 +64,15 @@ export function withRetry(next: Send, budget?: RetryBudget): RetryingSend {
         }
 
         lastRetryWasTimeout = isTimeout;
-        policy.onRetry?.({
-          operation,
-          attempt,
-          delayMs,
-          ...("response" in outcome ? { status: outcome.response.status } : { error: outcome.error }),
-          requestId,
-        });
+        if (policy.onRetry) {
+          observe(policy.onRetry, {
+            operation,
+            attempt,
+            delayMs,
+            ...("response" in outcome ? { status: outcome.response.status } : { error: outcome.error }),
+            requestId,
+          });
+        }
         try {
           await policy.sleep(delayMs, callSignal);
         } catch (error) {
@@ -120,6 +122,20 @@ function nextDelay(attempt: number, outcome: Outcome, policy: RetryPolicy, remai
   if (hint !== undefined && hint > policy.maxDelayMs) return undefined;
   const delay = hint ?? backoffDelay(attempt, policy, policy.random);
   return delay < remainingMs ? delay : undefined;
+}
+
+/**
+ * Calls a hook that watches the call. Its failure, thrown or a rejected
+ * promise, is ignored: a broken logger must neither end a call whose request
+ * may already have been acted on nor surface as an unhandled rejection.
+ */
+function observe<Event>(hook: (event: Event) => unknown, event: Event): void {
+  try {
+    const returned = hook(event);
+    if (typeof (returned as PromiseLike<unknown> | undefined)?.then === "function") Promise.resolve(returned).catch(() => undefined);
+  } catch {
+    // Ignored, as above.
+  }
 }
 
 function withAttempts<T>(error: T, attempts: number): T {

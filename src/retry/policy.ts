@@ -36,9 +36,9 @@ export interface RetryOptions {
   deadlineMs?: number;
   /** Statuses worth another attempt of an idempotent operation (default 408, 429, 500, 502, 503, 504). */
   retryOnStatus: readonly number[];
-  /** Called before each attempt. */
+  /** Called before each attempt; what it throws, or a promise it returns rejects with, is ignored. */
   onAttempt?: (event: AttemptEvent) => void;
-  /** Called before each wait between attempts. */
+  /** Called before each wait between attempts; what it throws, or a promise it returns rejects with, is ignored. */
   onRetry?: (event: RetryEvent) => void;
 }
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { withSigning } from "../../src/auth/aksk.ts";
 import { canonicalQueryString, parseSdkDate } from "../../src/auth/signer.ts";
-import { ValidationError } from "../../src/errors.ts";
+import { ConnectionError, TimeoutError, ValidationError } from "../../src/errors.ts";
 import { cachedCredentials, createClient } from "../../src/index.ts";
 import type { HttpRequest, HttpResponse, Send } from "../../src/layers.ts";
 import { verifySignature } from "../../src/mock/verify.ts";
@@ -198,6 +198,23 @@ describe("withSigning", () => {
     const error = await withSigning(next, provider, { now: () => DEFAULT_DATE })(request()).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as Error).message).not.toContain("X-Evil");
+    expect(sent).toHaveLength(0);
+  });
+
+  it("fails with requestSent false when the provider fails for the network (metadata service down or silent), sending nothing", async () => {
+    const { next, sent } = recorder();
+    const failures = [
+      new ConnectionError("ECS metadata could not be reached at http://169.254.169.254", { cause: new Error("ECONNREFUSED") }),
+      new TimeoutError("ECS metadata gave no answer within 3000 ms"),
+    ];
+    for (const failure of failures) {
+      const error = await withSigning(next, async () => Promise.reject(failure))(request()).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(failure.constructor);
+      expect(error).toMatchObject({ message: failure.message, requestSent: false, retryable: true });
+      expect((error as Error).cause).toBe(failure.cause);
+    }
+    const certificate = new ConnectionError("certificate not trusted", { requestSent: false, retryable: false });
+    await expect(withSigning(next, async () => Promise.reject(certificate))(request())).rejects.toBe(certificate);
     expect(sent).toHaveLength(0);
   });
 });

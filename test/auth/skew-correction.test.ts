@@ -62,6 +62,20 @@ describe("withSkewCorrection", () => {
     expect(clock.offsetMs).toBe(0);
   });
 
+  it("once it knows the server's time, hands back a 401 that is not about the clock, sending nothing again", async () => {
+    mock = await startMockCloud({ clockSkewMs: 20 * MINUTE });
+    const clock = createSkewedClock();
+    let sk = MOCK_SK;
+    // The keys change between calls (rotated, revoked); the mock's Date header stays 20 minutes ahead of the local clock.
+    const send = withSkewCorrection(withSigning(fromFetch(globalThis.fetch), async () => ({ ak: MOCK_AK, sk }), { now: clock.now }), clock);
+    expect((await send(peeringUpdate(mock, "first"))).status).toBe(200);
+    sk = "not-the-secret";
+    const response = await send(peeringUpdate(mock, "second"));
+    expect(json(response)).toMatchObject({ error_msg: "Incorrect IAM authentication information: verify aksk signature fail" });
+    expect(mock.requests.map((r) => r.status)).toEqual([401, 200, 401]);
+    expect(Math.abs(clock.offsetMs - 20 * MINUTE)).toBeLessThan(2_000);
+  });
+
   it("sends once more only: a server whose clock keeps running away gets its second refusal back", async () => {
     let skew = 20 * MINUTE;
     mock = await startMockCloud({

@@ -1,7 +1,7 @@
 /** The IAM token layer: X-Auth-Token on a copy of every attempt, from a fixed token or a function asked each time. */
 import { describe, expect, it } from "vitest";
 import { withToken } from "../../src/auth/token.ts";
-import { ValidationError } from "../../src/errors.ts";
+import { TimeoutError, ValidationError } from "../../src/errors.ts";
 import { createClient } from "../../src/index.ts";
 import type { HttpRequest, Send } from "../../src/layers.ts";
 
@@ -80,6 +80,15 @@ describe("withToken", () => {
     const { next, sent } = recorder();
     const failure = new Error("token endpoint unreachable");
     await expect(withToken(next, () => Promise.reject(failure))(request())).rejects.toBe(failure);
+    expect(sent).toHaveLength(0);
+  });
+
+  it("fails with requestSent false when the token function fails for the network, sending nothing", async () => {
+    const { next, sent } = recorder();
+    const failure = new TimeoutError("IAM gave no token in time");
+    const error = await withToken(next, () => Promise.reject(failure))(request()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ message: failure.message, requestSent: false });
     expect(sent).toHaveLength(0);
   });
 

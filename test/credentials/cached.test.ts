@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { cachedCredentials } from "../../src/credentials/cached.ts";
 import type { ProvidedCredentials } from "../../src/credentials/provider.ts";
-import { AbortError, ValidationError } from "../../src/errors.ts";
-import { rejectionOf } from "../helpers/thrown.ts";
+import { AbortError, TimeoutError, ValidationError } from "../../src/errors.ts";
+import { rejectionOf, thrownBy } from "../helpers/thrown.ts";
 
 const MINUTE = 60_000;
 const T0 = Date.parse("2026-06-01T00:00:00Z");
@@ -23,6 +23,9 @@ function rotatingSource(clock: { now: number }, lifetimeMs: number | undefined) 
   };
   return source;
 }
+
+/** Lets a refresh started in the background settle. */
+const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
@@ -45,14 +48,17 @@ describe("cachedCredentials", () => {
     expect(source.calls).toBe(1);
   });
 
-  it("refreshes temporary credentials 5 minutes before they expire, not sooner", async () => {
+  it("refreshes temporary credentials 5 minutes before they expire, not sooner, handing out the held ones meanwhile", async () => {
     const clock = { now: T0 };
     const source = rotatingSource(clock, 60 * MINUTE);
     const provider = cachedCredentials(source.provider, { now: () => clock.now });
     expect(await provider()).toMatchObject({ ak: "key-1", expiresAt: new Date(T0 + 60 * MINUTE) });
     clock.now = T0 + 55 * MINUTE - 1;
     expect(await provider()).toMatchObject({ ak: "key-1" });
+    expect(source.calls).toBe(1);
     clock.now = T0 + 55 * MINUTE;
+    expect(await provider()).toMatchObject({ ak: "key-1" });
+    await settled();
     expect(await provider()).toMatchObject({ ak: "key-2", securityToken: "token-2" });
     expect(source.calls).toBe(2);
   });
@@ -63,19 +69,27 @@ describe("cachedCredentials", () => {
     const provider = cachedCredentials(short.provider, { now: () => clock.now });
     await provider();
     clock.now = T0 + 2 * MINUTE - 1;
-    expect(await provider()).toMatchObject({ ak: "key-1" });
+    await provider();
+    expect(short.calls).toBe(1);
     clock.now = T0 + 2 * MINUTE;
+    await provider();
+    await settled();
     expect(await provider()).toMatchObject({ ak: "key-2" });
 
     clock.now = T0;
     const long = rotatingSource(clock, 60 * MINUTE);
     const early = cachedCredentials(long.provider, { now: () => clock.now, refreshBeforeMs: 20 * MINUTE });
     await early();
+    clock.now = T0 + 40 * MINUTE - 1;
+    await early();
+    expect(long.calls).toBe(1);
     clock.now = T0 + 40 * MINUTE;
+    await early();
+    await settled();
     expect(await early()).toMatchObject({ ak: "key-2" });
   });
 
-  it("shares one fetch among concurrent calls, first and refreshing alike", async () => {
+  it("shares one fetch among concurrent calls, first and refreshing alike; those refreshing are not held up", async () => {
     const clock = { now: T0 };
     let calls = 0;
     let gate = deferred<void>();
@@ -93,8 +107,10 @@ describe("cachedCredentials", () => {
     gate = deferred<void>();
     clock.now += 56 * MINUTE;
     const refreshing = Array.from({ length: 20 }, () => provider());
+    expect((await Promise.all(refreshing)).map((c) => c.ak)).toEqual(Array(20).fill("key-1"));
     gate.resolve();
-    expect((await Promise.all(refreshing)).map((c) => c.ak)).toEqual(Array(20).fill("key-2"));
+    await settled();
+    expect(await provider()).toMatchObject({ ak: "key-2" });
     expect(calls).toBe(2);
   });
 
@@ -114,12 +130,56 @@ describe("cachedCredentials", () => {
     fail = true;
     clock.now = T0 + 58 * MINUTE;
     expect(await provider()).toMatchObject({ ak: "key-1" });
+    await settled();
     expect(await provider()).toMatchObject({ ak: "key-1" });
+    await settled();
     expect(calls).toBe(3);
     clock.now = T0 + 60 * MINUTE;
     await expect(provider()).rejects.toThrow("metadata service down");
     fail = false;
     expect(await provider()).toMatchObject({ ak: "key-5" });
+  });
+
+  it("hands out the held credentials at once while a refresh hangs, as long as they are valid", async () => {
+    const clock = { now: T0 };
+    let calls = 0;
+    const provider = cachedCredentials(
+      async () => {
+        calls++;
+        if (calls > 1) return new Promise<never>(() => {});
+        return { ak: "key-1", sk: "s", expiresAt: clock.now + 60 * MINUTE };
+      },
+      { now: () => clock.now, timeoutMs: 5_000 },
+    );
+    await provider();
+    clock.now = T0 + 56 * MINUTE;
+    // Each caller gives up after 200 ms, as an attempt's timeout would make it.
+    expect(await provider(AbortSignal.timeout(200))).toMatchObject({ ak: "key-1" });
+    expect(await provider(AbortSignal.timeout(200))).toMatchObject({ ak: "key-1" });
+    expect(calls).toBe(2);
+  });
+
+  it("gives up on a provider that never answers after timeoutMs, telling it so, and asks again on the next call", async () => {
+    let calls = 0;
+    let given: AbortSignal | undefined;
+    const provider = cachedCredentials(
+      async (signal) => {
+        calls++;
+        if (calls === 1) {
+          given = signal;
+          return new Promise<never>(() => {});
+        }
+        return { ak: "a", sk: "s" };
+      },
+      { timeoutMs: 100 },
+    );
+    const started = performance.now();
+    const error = await rejectionOf(provider(), TimeoutError);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(error).toMatchObject({ message: "credentials provider gave no answer within 100 ms", requestSent: false });
+    expect(given?.aborted).toBe(true);
+    expect(await provider()).toEqual({ ak: "a", sk: "s" });
+    expect(calls).toBe(2);
   });
 
   it("never caches a failure", async () => {
@@ -175,7 +235,11 @@ describe("cachedCredentials", () => {
     }
   });
 
-  it("refuses a negative refreshBeforeMs", () => {
+  it("refuses a negative refreshBeforeMs, and a timeoutMs that is not above 0, naming the option", () => {
     expect(() => cachedCredentials(async () => ({ ak: "a", sk: "s" }), { refreshBeforeMs: -1 })).toThrow(ValidationError);
+    for (const timeoutMs of [0, -1, Number.NaN]) {
+      const error = thrownBy(() => cachedCredentials(async () => ({ ak: "a", sk: "s" }), { timeoutMs }), ValidationError);
+      expect(error.field).toBe("timeoutMs");
+    }
   });
 });

@@ -5,6 +5,7 @@
 import type { ServerResponse } from "node:http";
 import { describe, expect, it } from "vitest";
 import { cachedCredentials } from "../../src/credentials/cached.ts";
+import { createClient } from "../../src/index.ts";
 import { DEFAULT_METADATA_URL, fromEcsMetadata } from "../../src/credentials/metadata.ts";
 import {
   AbortError,
@@ -181,5 +182,26 @@ describe("fromEcsMetadata", () => {
     expect(new Set(results.map((r) => r.ak))).toEqual(new Set(["TEMPACCESSKEY0000001"]));
     await provider();
     expect(service.received.filter((r) => r.url === "/openstack/latest/securitykey")).toHaveLength(1);
+  });
+
+  it("in a client, a call that is not idempotent is sent again when the lookup failed, since it was never sent", async () => {
+    let lookups = 0;
+    const service = await metadataService((request, response) => {
+      if (request.method === "PUT") return json(response, 404, "");
+      // The first lookup's connection drops: the DWS request it was for never left.
+      if (++lookups === 1) return void request.socket.destroy();
+      json(response, 200, SECURITY_KEY);
+    });
+    const dws = await metadataService((_, response) => json(response, 200, { job_id: "job-1" }));
+    const client = createClient({
+      credentials: fromEcsMetadata({ baseUrl: service.origin }),
+      projectId: "p1",
+      endpoints: { dws: dws.origin },
+      retry: { baseDelayMs: 1 },
+    });
+    const answer = await client.dws.updateDataSource({ cluster_id: "c1", ext_data_source_id: "d1", body: { reconfigure: { reboot: false } } });
+    expect(answer).toEqual({ job_id: "job-1" });
+    expect(lookups).toBe(2);
+    expect(dws.received).toHaveLength(1);
   });
 });

@@ -318,4 +318,32 @@ describe("withRetry", () => {
       { operation: "UpdateThing", attempt: 2, delayMs: 500, error: failure, requestId },
     ]);
   });
+
+  it("goes on as it would without them when a hook throws, or returns a promise that rejects", async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+    process.on("unhandledRejection", onUnhandled);
+    try {
+      const hooks = [
+        () => {
+          throw new Error("the logger broke");
+        },
+        async () => {
+          throw new Error("the async logger broke");
+        },
+      ];
+      for (const hook of hooks) {
+        const failure = reset();
+        const { send, seen } = scripted(answer(503), failure);
+        expect(await withRetry(send)(request(), policy({ onAttempt: hook, onRetry: hook }))).toEqual({ response: ok, attempts: 3 });
+        expect(seen).toHaveLength(3);
+        const { send: failing } = scripted(answer(503), answer(503), answer(503));
+        expect(await withRetry(failing)(request(), policy({ onRetry: hook }))).toEqual({ response: answer(503), attempts: 3 });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off("unhandledRejection", onUnhandled);
+    }
+  });
 });

@@ -35,7 +35,7 @@ void fromEnv({ env: undefined });
 void fromFile({ path: text, env: undefined, homeDir: text });
 void defaultCredentialChain({ env: undefined, homeDir: text });
 void fromEcsMetadata({ baseUrl: text, timeoutMs: count, fetch: undefined });
-void cachedCredentials(fromEnv(), { refreshBeforeMs: count, now: undefined });
+void cachedCredentials(fromEnv(), { refreshBeforeMs: count, timeoutMs: count, now: undefined });
 void startMockCloud({ port: count, host: text, credentials: undefined, faults: undefined, seed: count, now: undefined, clockSkewMs: count, maxLoggedRequests: count, maxLoggedBodyBytes: count });
 `;
 
