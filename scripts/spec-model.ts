@@ -55,6 +55,12 @@ export interface ServiceEntry {
   server: string;
 }
 
+/** Whether an operation may be sent again after it may have reached the service: its `x-idempotent`, else its method's RFC 9110 nature. */
+export function isIdempotent(method: string, operation: { "x-idempotent"?: unknown }): boolean {
+  const declared = operation["x-idempotent"];
+  return typeof declared === "boolean" ? declared : IDEMPOTENT_METHODS.has(method.toUpperCase());
+}
+
 /** The lowerCamelCase method name of an operation: `UpdateVpcPeering` -> `updateVpcPeering`. */
 export function methodName(operationId: string): string {
   return operationId.charAt(0).toLowerCase() + operationId.slice(1);
@@ -102,7 +108,7 @@ export function listOperations(document: OpenApiDocument): OperationEntry[] {
         tag: operation.tags?.[0] ?? "",
         summary: operation.summary ?? "",
         description: operation.description ?? "",
-        idempotent: typeof operation["x-idempotent"] === "boolean" ? operation["x-idempotent"] : IDEMPOTENT_METHODS.has(method.toUpperCase()),
+        idempotent: isIdempotent(method, operation),
         parameters,
         ...(media?.schema
           ? { body: { required: operation.requestBody.required === true, schema: media.schema, examples: namedExamples(media) } }
