@@ -4,7 +4,9 @@
  * all accept and reject the same values.
  */
 import { Ajv2020, _, str, type KeywordCxt, type KeywordDefinition, type Options } from "ajv/dist/2020.js";
+import { regexpCode } from "ajv/dist/compile/codegen/index.js";
 import formats from "ajv-formats";
+import { fastFormats, fullFormats } from "ajv-formats/dist/formats.js";
 
 /**
  * `x-max-bytes`: the longest the UTF-8 encoding of a string may be. Huawei
@@ -75,6 +77,65 @@ export const sentPropertiesKeyword: KeywordDefinition = {
 };
 
 /**
+ * `format` checked by code the compiled validator carries: ajv-formats checks
+ * `int32`, `int64`, `date-time`, `date`, `time`, `uri`, `byte` and `regex` with
+ * functions, which Ajv's standalone output can only `require()` from
+ * ajv-formats at run time (the client has no validator library), so a spec
+ * using one could not be generated. Here every format is a regular expression
+ * (ajv-formats' own: the full one, else its fast mode's, which checks a
+ * date's shape but not the calendar) or an inline expression.
+ * Formats nobody defines (Huawei's pages invent some) are annotations, as before.
+ */
+export const formatKeyword: KeywordDefinition = {
+  keyword: "format",
+  type: ["number", "string"],
+  schemaType: "string",
+  error: {
+    message: ({ schemaCode }) => str`must match format "${schemaCode}"`,
+    params: ({ schemaCode }) => _`{format: ${schemaCode}}`,
+  },
+  code(cxt: KeywordCxt, ruleType?: string) {
+    const { gen, data, schema } = cxt;
+    const name = String(schema);
+    if (ruleType === "number") {
+      if (name === "int32") cxt.fail(_`!(Number.isInteger(${data}) && ${data} >= -2147483648 && ${data} <= 2147483647)`);
+      if (name === "int64") cxt.fail(_`!Number.isInteger(${data})`);
+      return;
+    }
+    if (ruleType !== "string") return;
+    if (name === "regex") {
+      const valid = gen.let("valid", true);
+      gen.try(
+        () => gen.code(_`new RegExp(${data})`),
+        () => gen.assign(valid, false),
+      );
+      cxt.fail(_`!${valid}`);
+      return;
+    }
+    const pattern = formatPattern(name);
+    if (pattern === undefined) return;
+    const regexp = gen.scopeValue("pattern", { key: pattern.toString(), ref: pattern, code: regexpCode(pattern) });
+    cxt.fail(_`!${regexp}.test(${data})`);
+  },
+};
+
+/** Base64, as ajv-formats' `byte` function checks it. */
+const BYTE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** The regular expression of a string format: ajv-formats' full mode where it is one, else its fast mode's. */
+function formatPattern(name: string): RegExp | undefined {
+  if (name === "byte") return BYTE;
+  for (const table of [fullFormats, fastFormats] as Array<Record<string, unknown>>) {
+    if (!Object.hasOwn(table, name)) continue;
+    const format = table[name];
+    if (format instanceof RegExp) return format;
+    const validate = (format as { validate?: unknown } | undefined)?.validate;
+    if (validate instanceof RegExp) return validate;
+  }
+  return undefined;
+}
+
+/**
  * An Ajv for the spec's schemas. Strict about what JSON Schema means (types,
  * numbers, `required`), tolerant of the keywords OpenAPI and this project add
  * beside it (`example`, `xml`, `externalDocs`, `discriminator`, `x-*`), and
@@ -91,6 +152,7 @@ export function createAjv(options: Options = {}): Ajv2020 {
   });
   // ajv-formats is CommonJS; `.default` is the plugin under every interop mode.
   formats.default(ajv);
+  ajv.removeKeyword("format").addKeyword(formatKeyword);
   ajv.addKeyword(maxBytesKeyword);
   ajv.removeKeyword("minLength").removeKeyword("maxLength").addKeyword(characterLengthKeyword);
   ajv.removeKeyword("minProperties").removeKeyword("maxProperties").addKeyword(sentPropertiesKeyword);

@@ -91,7 +91,7 @@ export function codeSample(entry: SampledOperation): string {
     `  },`,
     `});`,
     ``,
-    `const result = await client.${entry.service}.${entry.methodName}(${Object.keys(args).length === 0 ? "" : tsLiteral(args)});`,
+    `const result = await client${IDENTIFIER.test(entry.service) ? `.${entry.service}` : `[${JSON.stringify(entry.service)}]`}.${entry.methodName}(${Object.keys(args).length === 0 ? "" : tsLiteral(args)});`,
     ``,
   ].join("\n");
 }

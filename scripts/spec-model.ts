@@ -55,6 +55,12 @@ export interface ServiceEntry {
   server: string;
 }
 
+/** Whether an operation may be sent again after it may have reached the service: its `x-idempotent`, else its method's RFC 9110 nature. */
+export function isIdempotent(method: string, operation: { "x-idempotent"?: unknown }): boolean {
+  const declared = operation["x-idempotent"];
+  return typeof declared === "boolean" ? declared : IDEMPOTENT_METHODS.has(method.toUpperCase());
+}
+
 /** The lowerCamelCase method name of an operation: `UpdateVpcPeering` -> `updateVpcPeering`. */
 export function methodName(operationId: string): string {
   return operationId.charAt(0).toLowerCase() + operationId.slice(1);
@@ -88,8 +94,8 @@ export function listOperations(document: OpenApiDocument): OperationEntry[] {
         throw new Error(`${operation.operationId}: service "${service}" is not in the spec's list (servers[0].variables.service.enum)`);
       }
       const parameters = mergeParameters(pathItem.parameters ?? [], operation.parameters ?? [], operation.operationId);
-      const media = operation.requestBody?.content?.["application/json"];
-      const responses = Object.entries<any>(operation.responses ?? {}).map(([status, response]) => toResponse(status, response));
+      const media = jsonMedia(operation.requestBody?.content, `${operation.operationId}: its request body`);
+      const responses = Object.entries<any>(operation.responses ?? {}).map(([status, response]) => toResponse(operation.operationId, status, response));
       const success = responses.filter((response) => response.status >= 200 && response.status < 300);
       if (success.length === 0) throw new Error(`${operation.operationId}: declares no 2xx answer`);
       entries.push({
@@ -102,7 +108,7 @@ export function listOperations(document: OpenApiDocument): OperationEntry[] {
         tag: operation.tags?.[0] ?? "",
         summary: operation.summary ?? "",
         description: operation.description ?? "",
-        idempotent: typeof operation["x-idempotent"] === "boolean" ? operation["x-idempotent"] : IDEMPOTENT_METHODS.has(method.toUpperCase()),
+        idempotent: isIdempotent(method, operation),
         parameters,
         ...(media?.schema
           ? { body: { required: operation.requestBody.required === true, schema: media.schema, examples: namedExamples(media) } }
@@ -166,15 +172,35 @@ function mergeParameters(shared: any[], own: any[], operationId: string): Parame
   return merged;
 }
 
-function toResponse(status: string, response: any): ResponseEntry {
+function toResponse(operationId: string, status: string, response: any): ResponseEntry {
   if (!/^[1-5]\d\d$/.test(status)) throw new Error(`response "${status}": only exact statuses are supported, not ranges or default`);
-  const media = response?.content?.["application/json"];
+  // An error's body is read whatever it is (src/answer.ts); a success is the call's result, so it must be JSON.
+  const media = jsonMedia(response?.content, status.startsWith("2") ? `${operationId}: its ${status} answer` : undefined);
   return {
     status: Number(status),
     description: response?.description ?? "",
     ...(media?.schema ? { schema: media.schema } : {}),
     examples: media ? namedExamples(media) : [],
   };
+}
+
+const JSON_MEDIA_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+
+/**
+ * The JSON entry of a `content` map: `application/json`, also with parameters
+ * as Huawei's pages write it (`application/json;charset=UTF-8`), or a
+ * `+json` type. The types (generated/methods.ts) read the same entries.
+ * Another media type where `what` (the body or a success answer) is named
+ * stops generation, naming it.
+ */
+function jsonMedia(content: Record<string, any> | undefined, what?: string): any {
+  const types = Object.keys(content ?? {});
+  const type = types.find((name) => JSON_MEDIA_TYPE.test(name));
+  if (type === undefined && types.length > 0 && what !== undefined) {
+    // Left out, the body would be silently dropped: the call would send none, or resolve to undefined.
+    throw new Error(`${what} is ${types.join(", ")}; only JSON (application/json) bodies and answers without content are supported`);
+  }
+  return type === undefined ? undefined : content![type];
 }
 
 function namedExamples(media: any): Array<{ name: string; value: unknown }> {

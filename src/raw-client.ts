@@ -37,6 +37,8 @@ export interface RawClient<S extends Service = Service> {
   POST: RawMethod<ServicePaths<S>, "post">;
   DELETE: RawMethod<ServicePaths<S>, "delete">;
   PATCH: RawMethod<ServicePaths<S>, "patch">;
+  HEAD: RawMethod<ServicePaths<S>, "head">;
+  OPTIONS: RawMethod<ServicePaths<S>, "options">;
 }
 
 /** Each service's raw client, typed with its own paths. */
@@ -47,7 +49,8 @@ interface RawInit extends CallInit {
   body?: unknown;
 }
 
-const METHODS = ["GET", "PUT", "POST", "DELETE", "PATCH"] as const;
+/** Every method the generator reads from the spec (scripts/spec-model.ts). */
+const METHODS = ["GET", "PUT", "POST", "DELETE", "PATCH", "HEAD", "OPTIONS"] as const;
 
 export function createRawClients(call: Call): RawClients {
   const routes = new Map<string, OperationDescriptor>();

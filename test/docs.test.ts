@@ -76,6 +76,12 @@ describe("TypeScript samples", () => {
     expect(Object.keys(args)).toEqual(Object.keys(expected));
   });
 
+  it("names a service that is not an identifier (SFS Turbo's sfs-turbo) in brackets, so the sample stays TypeScript", () => {
+    const sample = codeSample({ service: "sfs-turbo", methodName: "listShares", method: "GET", path: "/v1/{project_id}/sfs-turbo/shares/detail", params: {} });
+    expect(sample).toContain('await client["sfs-turbo"].listShares();');
+    expect(() => new Function(`return async (client) => { ${sample.split("\n").filter((line) => line.includes("await")).join("\n")} };`)).not.toThrow();
+  });
+
   it("leaves the argument out when the operation has nothing to pass", () => {
     const sample = codeSample({ service: "iam", methodName: "keystoneListProjects", method: "GET", path: "/v3/projects", params: {} });
     expect(sample).toContain("await client.iam.keystoneListProjects();");

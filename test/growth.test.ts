@@ -2,7 +2,8 @@
  * Adding an operation is a spec-only change: a copy of the project whose
  * spec grew by operations of every shape (GET with query and header
  * parameters, POST answered 201 and 202, DELETE answered 204, PATCH with an
- * optional body, a new service) is regenerated with `npm run generate`, and
+ * optional body, HEAD with three path parameters, JSON declared with a
+ * charset, formats, new services, one with integer ids) is regenerated with `npm run generate`, and
  * then type-checks a usage file, calls every new operation against the mock
  * cloud, and renders them in the docs, with nothing edited outside openapi/.
  */
@@ -34,14 +35,23 @@ beforeAll(async () => {
 
   // The spec-only change: path files, their $refs, the new service and its tag.
   const paths = path.join(work, "openapi", "paths");
-  for (const file of ["peerings-collection.yaml", "volume-action.yaml", "ecs-servers.yaml", "iam-project.yaml"]) {
+  for (const file of [
+    "peerings-collection.yaml",
+    "volume-action.yaml",
+    "ecs-server.yaml",
+    "ecs-servers.yaml",
+    "iam-project.yaml",
+    "iam-group-role.yaml",
+    "modelarts-job-version.yaml",
+  ]) {
     await cp(path.join(fixtures, "paths", file), path.join(paths, file));
   }
   await appendFile(path.join(paths, "v2.0_vpc_peerings_{peering_id}.yaml"), await readFile(path.join(fixtures, "paths", "peering-more.yaml"), "utf8"));
   const rootFile = path.join(work, "openapi", "openapi.yaml");
   let spec = await readFile(rootFile, "utf8");
-  spec = spec.replace(/enum: \[vpc, evs, dws, vpcep(.*)\]/, "enum: [vpc, evs, dws, vpcep$1, ecs]");
+  spec = spec.replace(/enum: \[vpc, evs, dws, vpcep(.*)\]/, "enum: [vpc, evs, dws, vpcep$1, ecs, modelarts]");
   spec = spec.replace("tags:\n", "tags:\n  - name: ECS\n    description: Elastic Cloud Server.\n");
+  spec = spec.replace(/(tags:\n[\s\S]*?)(  - name: VPC\n)/, "$1  - name: ModelArts\n    description: AI development platform.\n$2");
   spec = spec.replace(
     "paths:\n",
     [
@@ -50,10 +60,17 @@ beforeAll(async () => {
       "    $ref: paths/peerings-collection.yaml",
       "  /v2/{project_id}/cloudvolumes/{volume_id}/action:",
       "    $ref: paths/volume-action.yaml",
+      // Before /cloudservers/detail, which must still reach ListServersDetails.
+      "  /v1/{project_id}/cloudservers/{server_id}:",
+      "    $ref: paths/ecs-server.yaml",
       "  /v1/{project_id}/cloudservers/detail:",
       "    $ref: paths/ecs-servers.yaml",
       "  /v3/projects/{project_id}:",
       "    $ref: paths/iam-project.yaml",
+      "  /v3/projects/{project_id}/groups/{group_id}/roles/{role_id}:",
+      "    $ref: paths/iam-group-role.yaml",
+      "  /v1/{project_id}/training-jobs/{job_id}/versions/{version_id}:",
+      "    $ref: paths/modelarts-job-version.yaml",
       "",
     ].join("\n"),
   );
@@ -83,8 +100,15 @@ describe("a spec grown by operations of every shape", () => {
     expect(entry("DeleteVpcPeering")).toMatch(/idempotent: true,[\s\S]*body: "none",[\s\S]*success: \{"204":"empty"\}/);
     expect(entry("ResizeVolume")).toMatch(/success: \{"202":"json"\}/);
     expect(entry("KeystoneUpdateProject")).toMatch(/method: "PATCH",[\s\S]*idempotent: false,[\s\S]*body: "optional"/);
-    expect(entry("ListServersDetails")).toMatch(/method: "GET",[\s\S]*params: \{"project_id":"path","limit":"query","name":"query","status":"query"\}/);
+    expect(entry("ListServersDetails")).toMatch(
+      /method: "GET",[\s\S]*params: \{"project_id":"path","limit":"query","name":"query","status":"query","changes-since":"query"\}/,
+    );
+    expect(entry("UpdateServer")).toMatch(/method: "PUT",[\s\S]*body: "required",[\s\S]*success: \{"200":"json"\}/);
+    expect(entry("KeystoneCheckProjectPermissionForGroup")).toMatch(
+      /method: "HEAD",[\s\S]*idempotent: true,[\s\S]*params: \{"project_id":"path","group_id":"path","role_id":"path"\},[\s\S]*success: \{"204":"empty"\}/,
+    );
     expect(table).toContain('"ecs": "https://ecs.{region}.myhuaweicloud.com"');
+    expect(table).toContain('"modelarts": "https://modelarts.{region}.myhuaweicloud.com"');
   });
 
   it("type-checks the new methods: arguments by spec name, results typed, wrong arguments refused", async () => {
@@ -117,6 +141,11 @@ describe("a spec grown by operations of every shape", () => {
         "GET 200 aksk",
         "DELETE 204 aksk",
         "PUT 200 aksk",
+        "GET 200 aksk",
+        "PUT 200 aksk",
+        "HEAD 204 aksk",
+        "HEAD 204 aksk",
+        "GET 200 aksk",
       ]);
       expect(results.delete).toBeUndefined();
       expect(results.rawDelete).toBe(204);
@@ -127,6 +156,33 @@ describe("a spec grown by operations of every shape", () => {
       expect(results.seed).toBe("still-works");
     });
 
+    it("routes a literal segment before a parameter: /cloudservers/detail is the list, /cloudservers/{server_id} the server", () => {
+      expect(results.servers.servers[0].name).toBe("ecs-growth");
+      expect(results.server.server.name).toBe("ecs-shown");
+    });
+
+    it("sends and reads JSON declared as application/json;charset=UTF-8, as Huawei's pages write it", () => {
+      expect(results.updateServer).toEqual({ server: { id: "095f8b3b-4a26-4c6c-9f5a-39d4e0b6a1f2", name: "renamed", description: "" } });
+      expect(results.requests[11].body).toEqual({ server: { name: "renamed" } });
+    });
+
+    it("calls a HEAD operation with three path parameters, named and raw", () => {
+      expect(results.check).toBeUndefined();
+      expect(results.rawCheck).toBe(204);
+      expect(results.requests[12].path).toBe(`/v3/projects/${results.projectId}/groups/07609fb9358010e21f7bc003751c7c32/roles/b32d99a7778d4fd9aa5bc616c3dc4e5f`);
+    });
+
+    it("serves a new service whose path ids are integers, seeded and validated as integers", () => {
+      expect(results.version).toEqual({ job_id: 10, version_id: 1, create_time: "2024-01-02T03:04:05Z" });
+      expect(results.versionId).toBe(1);
+      expect(results.requests[14].path).toBe(`/v1/${results.projectId}/training-jobs/10/versions/1`);
+    });
+
+    it("checks formats of parameters (int32, date-time) before sending, naming the field", () => {
+      expect(results.badSince).toEqual(["query.changes-since format"]);
+      expect(results.badLimit).toEqual(["query.limit maximum", "query.limit format"]);
+    });
+
     it("serializes query parameters as openapi-fetch does (arrays exploded) and sends header parameters", () => {
       expect(results.requests[0].path).toBe("/v2.0/vpc/peerings?limit=10&id=a%20b&id=c&status=ACTIVE");
       expect(results.requests[1].language).toBe("en-us");
@@ -134,7 +190,7 @@ describe("a spec grown by operations of every shape", () => {
     });
 
     it("validates query parameters before sending, naming the field and the rule", () => {
-      expect(results.invalid).toEqual({ field: "query.limit", rule: "minimum" });
+      expect(results.invalid).toEqual(["query.limit minimum"]);
     });
   });
 
@@ -149,6 +205,9 @@ describe("a spec grown by operations of every shape", () => {
       "client.evs.resizeVolume({",
       "client.ecs.listServersDetails({",
       "client.iam.keystoneUpdateProject({",
+      "client.ecs.updateServer({",
+      "client.iam.keystoneCheckProjectPermissionForGroup({",
+      "client.modelarts.showTrainingJobVersion({",
     ]) {
       expect(html).toContain(JSON.stringify(call).slice(1, -1));
     }

@@ -151,6 +151,31 @@ describe("spec:diff on fixture pairs", () => {
     expect(report.counts.operationsAdded + report.counts.operationsRemoved).toBe(0);
   });
 
+  it.each([
+    ["a PUT marked x-idempotent: false", "put", undefined, false, "no longer retried"],
+    ["a PUT whose x-idempotent: false is dropped", "put", false, undefined, "now retried on transient failures"],
+    ["a POST marked x-idempotent: true", "post", undefined, true, "now retried on transient failures"],
+  ])("reports the retry change of %s, the method's default counting", (_, method, before, after, detail) => {
+    const documentWith = (idempotent: boolean | undefined) => ({
+      openapi: "3.1.0",
+      info: { title: "t", version: "0.1.0" },
+      paths: {
+        "/v1/things/{thing_id}": {
+          [method]: {
+            operationId: "ChangeThing",
+            "x-service": "demo",
+            ...(idempotent === undefined ? {} : { "x-idempotent": idempotent }),
+            parameters: [{ name: "thing_id", in: "path", required: true, schema: { type: "string" } }],
+            responses: { 200: { description: "ok" } },
+          },
+        },
+      },
+    });
+    expectLines(buildReport(documentWith(before), documentWith(after), { base: "before", head: "after" }), [
+      `client.demo.changeThing - non-breaking: operation ${detail}`,
+    ]);
+  });
+
   it("a renamed operationId renames the client method: the old one is removed", async () => {
     const report = await reportOf("service");
     expectLines(report, [

@@ -116,3 +116,34 @@ describe("parameters", () => {
     expect(() => entryOf("get", { parameters })).toThrow("DoIt: parameter session is in cookie; only path, query and header are supported");
   });
 });
+
+describe("media types of bodies and answers", () => {
+  const object = { type: "object", properties: { name: { type: "string" } } };
+
+  it.each(["application/json;charset=UTF-8", "application/json; charset=utf-8", "application/merge-patch+json"])(
+    "reads %s, as Huawei's pages write JSON, as the JSON body and answer",
+    (type) => {
+      const entry = entryOf("put", {
+        requestBody: { required: true, content: { [type]: { schema: object } } },
+        responses: { 200: { description: "ok", content: { [type]: { schema: object, example: { name: "a" } } } } },
+      });
+      expect(entry.body).toEqual({ required: true, schema: object, examples: [] });
+      expect(entry.success).toEqual([expect.objectContaining({ status: 200, schema: object, examples: [{ name: "example", value: { name: "a" } }] })]);
+    },
+  );
+
+  it("stops on a request body that is not JSON, naming the operation and the media type, rather than sending none", () => {
+    const requestBody = { content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } } };
+    expect(() => entryOf("put", { requestBody })).toThrow("DoIt: its request body is application/octet-stream; only JSON");
+  });
+
+  it("stops on a success answer that is not JSON, rather than resolving to undefined", () => {
+    const responses = { 200: { description: "the log", content: { "text/plain": { schema: { type: "string" } } } } };
+    expect(() => entryOf("get", { responses })).toThrow("DoIt: its 200 answer is text/plain; only JSON");
+  });
+
+  it("takes an error answer of any media type: its body is read as text", () => {
+    const responses = { 200: { description: "ok" }, 404: { description: "gone", content: { "text/html": { schema: { type: "string" } } } } };
+    expect(entryOf("get", { responses }).errors).toEqual([{ status: 404, description: "gone", examples: [] }]);
+  });
+});

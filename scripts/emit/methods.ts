@@ -23,7 +23,9 @@ export function emitMethods(entries: OperationEntry[], services: ServiceEntry[],
 import type { operations } from "./schema.ts";
 
 type Present<T> = [NonNullable<T>] extends [never] ? {} : NonNullable<T>;
-type JsonOf<T> = T extends { content: { "application/json": infer Body } } ? Body : never;
+/** The body of a content map's JSON media type: \`application/json\`, also with parameters (\`;charset=UTF-8\`), or \`+json\`, as the generator reads it. */
+type JsonBody<C> = C[Extract<keyof C, \`application/json\${string}\` | \`application/\${string}+json\${string}\`>];
+type JsonOf<T> = T extends { content: infer C } ? JsonBody<C> : never;
 type BodyOf<R> = [NonNullable<R>] extends [never]
   ? {}
   : undefined extends R
@@ -43,13 +45,11 @@ export type OperationArgs<Id extends keyof operations> = Flat<
     BodyOf<operations[Id]["requestBody"]>
 >;
 
+type ResultOf<R> = [JsonOf<R>] extends [never] ? undefined : JsonOf<R>;
+
 /** What a named call resolves to: the JSON body of its success answer, \`undefined\` for an answer without content. */
 export type OperationResult<Id extends keyof operations> = {
-  [Status in keyof operations[Id]["responses"] & SuccessStatus]: operations[Id]["responses"][Status] extends {
-    content: { "application/json": infer Body };
-  }
-    ? Body
-    : undefined;
+  [Status in keyof operations[Id]["responses"] & SuccessStatus]: ResultOf<operations[Id]["responses"][Status]>;
 }[keyof operations[Id]["responses"] & SuccessStatus];
 
 /** A named call's parameters: the argument may be left out when nothing in it is required. */

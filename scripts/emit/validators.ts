@@ -32,7 +32,7 @@ async function compile(operationId: string, schema: unknown): Promise<string> {
   ajv.addSchema(schema as AnySchema, operationId);
   const code = standaloneModule.default(ajv, { [operationId]: operationId });
   if (/\brequire\(/.test(code)) {
-    throw new Error("compiled validators need a run-time require(); keep the request schemas to keywords that compile standalone");
+    throw new Error(`${operationId}: its compiled validator would need a run-time require(); keep its request schemas to keywords that compile standalone`);
   }
   return code;
 }

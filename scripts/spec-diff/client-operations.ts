@@ -6,7 +6,7 @@
  * compared with itself, and its route change is reported as one finding.
  */
 import type { OpenApiDocument } from "../bundle.ts";
-import { methodName } from "../spec-model.ts";
+import { isIdempotent, methodName } from "../spec-model.ts";
 
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"] as const;
 
@@ -39,8 +39,8 @@ function mergedParameters(document: OpenApiDocument, pathItem: any, operation: a
 
 /**
  * The document with one path per client operation (`client.vpc.updateVpcPeering`),
- * each under `post`, carrying its path-item parameters and its real method and path
- * in `x-route`. Components stay, so the library resolves `$ref`s as before.
+ * each under `post`, carrying its path-item parameters, its real method and path
+ * in `x-route`, and in `x-idempotent` whether the client retries it. Components stay, so the library resolves `$ref`s as before.
  */
 export function keyedByClientName(document: OpenApiDocument): OpenApiDocument {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -57,7 +57,13 @@ export function keyedByClientName(document: OpenApiDocument): OpenApiDocument {
       const key = name in paths ? `${name} (${route})` : name;
       const { servers: _servers, ...rest } = operation;
       paths[key] = {
-        [KEYED_METHOD]: { ...rest, parameters: mergedParameters(document, pathItem, operation), "x-route": route },
+        // Whether the client retries it, as the generator decides (the method counts when `x-idempotent` is absent).
+        [KEYED_METHOD]: {
+          ...rest,
+          parameters: mergedParameters(document, pathItem, operation),
+          "x-route": route,
+          "x-idempotent": isIdempotent(method, operation),
+        },
       };
     }
   }

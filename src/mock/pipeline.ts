@@ -86,7 +86,7 @@ export function createPipeline(parts: PipelineParts): Pipeline {
     if (!parsed.ok) return serviceError(operation, 400, `Malformed JSON in the request body: ${parsed.reason}`, requestId);
     try {
       validateInput(await withValidator(operations[operation]), {
-        path: params,
+        path: typedPath(operation, params),
         query: queryOf(operation, target.searchParams),
         header: headersOf(operation, request.headers),
         ...(parsed.value === undefined ? {} : { body: parsed.value }),
@@ -101,9 +101,9 @@ export function createPipeline(parts: PipelineParts): Pipeline {
     const body = parts.store.update(operation, params, parsed.value, { now: parts.now(), requestId });
     if (body === undefined) {
       // The one resource an operation has is seeded, so the unknown parameter is the first that differs from it.
-      const seeded: Record<string, string> = parts.store.resources[operation];
+      const seeded: Record<string, string | number> = parts.store.resources[operation];
       const names = pathParamsOf(operation);
-      const name = names.find((candidate) => params[candidate] !== seeded[candidate]) ?? names.at(-1)!;
+      const name = names.find((candidate) => params[candidate] !== String(seeded[candidate])) ?? names.at(-1)!;
       return serviceError(operation, 404, `${name} ${params[name]} could not be found.`, requestId);
     }
     return { status, body };
@@ -131,6 +131,12 @@ function queryOf(id: OperationId, search: URLSearchParams): Record<string, unkno
     query[name] = schema.type === "array" ? values.map((value) => coerce(value, (schema.items ?? {}) as Schema)) : coerce(values[0], schema);
   }
   return query;
+}
+
+/** The path parameters, each in the type its schema gives (an integer id is `42` in the path, 42 to the validator). */
+function typedPath(id: OperationId, params: Record<string, string>): Record<string, unknown> {
+  const { schemas } = samplesOf(id);
+  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, coerce(value, schemas.params[name] ?? {})]));
 }
 
 /** The header parameters the operation declares, by their names in the spec; other headers are not its input. */

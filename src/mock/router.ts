@@ -22,13 +22,13 @@ export interface Router {
 /**
  * A router over the generated operation table: a request matches an
  * operation when the method is the same and every path segment equals the
- * template's literal or fills one of its `{parameters}`. Parameters are
+ * template's literal or fills one of its `{parameters}`, literals first. Parameters are
  * percent-decoded but not checked: an empty or overlong one is the validator's
  * to reject, naming the parameter. A segment that is not valid percent-encoding
  * matches nothing.
  */
 export function createRouter(table: Readonly<Record<string, { method: string; path: string }>> = operations): Router {
-  const routes: CompiledRoute[] = Object.entries(table).map(([operation, { method, path }]) => ({
+  const compiled: CompiledRoute[] = Object.entries(table).map(([operation, { method, path }]) => ({
     operation: operation as OperationId,
     method: method.toUpperCase(),
     segments: path.split("/").map((segment) => {
@@ -36,6 +36,8 @@ export function createRouter(table: Readonly<Record<string, { method: string; pa
       return param === undefined ? { literal: segment } : { param };
     }),
   }));
+  // A literal segment wins over a parameter in the same place (`/servers/detail` over `/servers/{server_id}`), as OpenAPI and the gateway match.
+  const routes = compiled.sort(bySpecificity);
   const find = (method: string | undefined, pathname: string): Route | undefined => {
     const segments = pathname.split("/");
     for (const route of routes) {
@@ -48,6 +50,15 @@ export function createRouter(table: Readonly<Record<string, { method: string; pa
   return Object.assign((method: string, pathname: string) => find(method, pathname), {
     hasPath: (pathname: string) => find(undefined, pathname) !== undefined,
   });
+}
+
+/** Earlier the route whose first differing segment is a literal where the other's is a parameter. */
+function bySpecificity(a: CompiledRoute, b: CompiledRoute): number {
+  for (let index = 0; index < Math.min(a.segments.length, b.segments.length); index++) {
+    const literalA = "literal" in a.segments[index]!;
+    if (literalA !== "literal" in b.segments[index]!) return literalA ? -1 : 1;
+  }
+  return 0;
 }
 
 function matchSegments(template: CompiledRoute["segments"], segments: string[]): Record<string, string> | undefined {

@@ -38,7 +38,7 @@ type Json = Record<string, unknown>;
 
 export function createStore(): Store {
   const state = new Map<string, Json>();
-  const resources: Partial<Record<OperationId, Record<string, string>>> = {};
+  const resources: Partial<Record<OperationId, Record<string, string | number>>> = {};
   for (const id of Object.keys(operations) as OperationId[]) {
     const body = structuredClone(successSample(id) ?? {}) as Json;
     const params = seedParams(id, body);
@@ -62,9 +62,10 @@ export function createStore(): Store {
  * A resource is found by its operation's path and every path parameter, so
  * the project counts: the right id in another project is not found.
  */
-function keyOf(id: OperationId, params: Record<string, string>): string {
+function keyOf(id: OperationId, params: Record<string, string | number>): string {
   const { path } = operations[id];
-  return `${path} ${JSON.stringify(pathParamsOf(id).map((name) => params[name] ?? null))}`;
+  // As the path holds them: the seeded integer id 10 is the request's "10".
+  return `${path} ${JSON.stringify(pathParamsOf(id).map((name) => (params[name] === undefined ? null : String(params[name]))))}`;
 }
 
 function updates(id: OperationId): boolean {
@@ -83,16 +84,17 @@ export function pathParamsOf(id: OperationId): string[] {
  * says (a member of the same name, or `id` for the last parameter, the
  * resource's own), else from the spec's sample value of the parameter.
  */
-function seedParams(id: OperationId, body: Json): Record<string, string> {
+function seedParams(id: OperationId, body: Json): Record<string, string | number> {
   const pathParams = pathParamsOf(id);
   const key = updates(id) ? wrapperKey(id) : undefined;
   const resource = (key === undefined ? {} : body[key] ?? {}) as Json;
-  const params: Record<string, string> = {};
+  const params: Record<string, string | number> = {};
   for (const [index, name] of pathParams.entries()) {
     const own = index === pathParams.length - 1 ? resource.id : undefined;
-    const value = [resource[name], own, parameterSample(id, name)].find((v) => typeof v === "string" && v !== "");
+    // A number is a path value too: some ids are integers (ModelArts' training jobs).
+    const value = [resource[name], own, parameterSample(id, name)].find((v) => (typeof v === "string" && v !== "") || Number.isFinite(v));
     if (value === undefined) throw new HwcloudTypedError(`mock cloud: the spec gives no sample for path parameter ${name} of ${id}`);
-    params[name] = value as string;
+    params[name] = value as string | number;
   }
   return params;
 }

@@ -47,4 +47,16 @@ describe("createRouter over the operation table", () => {
     const custom = createRouter({ Ping: { method: "GET", path: "/v1/{project_id}/ping" } });
     expect(custom("GET", "/v1/abc/ping")).toEqual({ operation: "Ping", params: { project_id: "abc" } });
   });
+
+  it("prefers a literal segment to a parameter, whatever the spec's order, as the gateway does (ECS: /cloudservers/detail and /cloudservers/{server_id})", () => {
+    const table = {
+      ShowServer: { method: "GET", path: "/v1/{project_id}/cloudservers/{server_id}" },
+      ListServersDetails: { method: "GET", path: "/v1/{project_id}/cloudservers/detail" },
+    };
+    for (const ordered of [table, { ListServersDetails: table.ListServersDetails, ShowServer: table.ShowServer }]) {
+      const router = createRouter(ordered);
+      expect(router("GET", "/v1/p1/cloudservers/detail")).toEqual({ operation: "ListServersDetails", params: { project_id: "p1" } });
+      expect(router("GET", "/v1/p1/cloudservers/s1")).toEqual({ operation: "ShowServer", params: { project_id: "p1", server_id: "s1" } });
+    }
+  });
 });
