@@ -7,6 +7,7 @@ import type { Endpoints } from "../endpoints.ts";
 import { createAuthenticator, DEFAULT_MOCK_CREDENTIALS, type MockCredentials } from "./auth.ts";
 import { corsHeaders, isPreflight, preflightHeaders } from "./cors.ts";
 import { createFaultInjector, DEFAULT_SEED, type Faults } from "./faults.ts";
+import { checkFaults, checkMockOptions } from "./options.ts";
 import { createPipeline, type RequestFacts } from "./pipeline.ts";
 import { gatewayError, type Reply } from "./responses.ts";
 import { createRouter } from "./router.ts";
@@ -73,6 +74,7 @@ const SECRET_HEADERS = new Set(["authorization", "x-auth-token", "x-security-tok
 
 /** Starts a local stand-in for the Huawei Cloud services of the spec. */
 export async function startMockCloud(options: MockCloudOptions = {}): Promise<MockCloud> {
+  checkMockOptions(options);
   const clock = options.now ?? (() => new Date());
   const skew = options.clockSkewMs ?? 0;
   const now = skew === 0 ? clock : () => new Date(clock().getTime() + skew);
@@ -162,6 +164,7 @@ export async function startMockCloud(options: MockCloudOptions = {}): Promise<Mo
     requests,
     resources: store.resources,
     setFaults(faults) {
+      checkFaults(faults);
       injector = createFaultInjector(faults, seed);
     },
     close: () =>
