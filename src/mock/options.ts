@@ -109,7 +109,7 @@ const OPTIONS: Record<string, Check> = {
   credentials: object(
     {
       tokens: list(headerText, "tokens"),
-      keys: list(object({ ak: headerText, sk: text }, "a key setting", ["ak", "sk"]), "{ ak, sk } pairs"),
+      keys: list(object({ ak: headerText, sk: text, securityToken: headerText }, "a key setting", ["ak", "sk"]), "{ ak, sk } pairs"),
     },
     "a mock credentials setting",
   ),
