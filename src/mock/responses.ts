@@ -39,7 +39,9 @@ export function gatewayError(
   detail?: string,
 ): Reply {
   const { status, code, message } = GATEWAY[kind];
-  return { status, body: { error_code: code, error_msg: detail ? `${message}: ${detail}` : message, request_id: requestId } };
+  // "Message: detail", not "Message.: detail".
+  const text = detail ? `${message.replace(/\.$/, "")}: ${detail}` : message;
+  return { status, body: { error_code: code, error_msg: text, request_id: requestId } };
 }
 
 /**

@@ -73,6 +73,19 @@ describe("answers", () => {
     expect(mock.requests.every((r) => r.operation === undefined)).toBe(true);
   });
 
+  it("a gateway message with a detail reads as one sentence, the detail after a colon", async () => {
+    const mock = await start();
+    const path = pathOf("UpdateVpcPeering", mock.resources.UpdateVpcPeering);
+    const badMethod = await (await fetch(`${mock.url}${path}`, { method: "GET" })).json();
+    // Sent as is: fetch would resolve the "." away.
+    const badPath = (await rawPath(mock, "/v2.0/vpc/./peerings", "{}")).body;
+    const messages = [badMethod.error_msg, badPath.error_msg];
+    expect(messages).toEqual([
+      "The API does not exist or has not been published in the environment: method not allowed: GET",
+      'The request path is not a valid API path: empty, "." and ".." path segments are not allowed',
+    ]);
+  });
+
   it("a body over 12 MB is the gateway's 413", async () => {
     const mock = await start();
     const response = await rawPut(mock, pathOf("UpdateVpcPeering", mock.resources.UpdateVpcPeering), "x".repeat(12 * 1024 * 1024 + 1));
