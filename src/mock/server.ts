@@ -226,6 +226,7 @@ function recordableHeaders(headers: IncomingHttpHeaders): Record<string, string>
 
 function recordableBody(bytes: Uint8Array, maxBytes: number): Pick<RecordedRequest, "body" | "bodyTruncated"> {
   if (bytes.length === 0) return { body: undefined };
-  if (bytes.length > maxBytes) return { body: Buffer.from(bytes.subarray(0, maxBytes)).toString("utf8"), bodyTruncated: true };
+  // Decoded as a stream, so a character the cut splits is left out rather than turned into U+FFFD.
+  if (bytes.length > maxBytes) return { body: new TextDecoder().decode(bytes.subarray(0, maxBytes), { stream: true }), bodyTruncated: true };
   return { body: parseOrText(Buffer.from(bytes).toString("utf8")) };
 }

@@ -182,4 +182,12 @@ describe("the request log, bounded", () => {
     await rawPut(mock, path, JSON.stringify({ reconfigure: { agency: "a".repeat(100) } }));
     expect(mock.requests[0]).toMatchObject({ body: '{"reconfigure":{', bodyTruncated: true });
   });
+
+  it("cuts a body between characters, not inside one", async () => {
+    const mock = await start({ maxLoggedBodyBytes: 16 });
+    const path = pathOf("UpdateVpcPeering", mock.resources.UpdateVpcPeering);
+    // `{"peering":{"n` is 15 bytes; "名" takes three more, so only its first would fit.
+    await rawPut(mock, path, '{"peering":{"n名":1}}');
+    expect(mock.requests[0]).toMatchObject({ body: '{"peering":{"n', bodyTruncated: true });
+  });
 });
