@@ -5,7 +5,8 @@ import { CLOCK_SKEW_REASON, verifySignature } from "./verify.ts";
 /** What the mock accepts: IAM tokens as `X-Auth-Token`, and AK/SK pairs for `SDK-HMAC-SHA256`. */
 export interface MockCredentials {
   tokens?: readonly string[];
-  keys?: ReadonlyArray<{ ak: string; sk: string }>;
+  /** With `securityToken`, a temporary key: accepted only on requests carrying that X-Security-Token, signed. */
+  keys?: ReadonlyArray<{ ak: string; sk: string; securityToken?: string | undefined }>;
 }
 
 /** The token the mock accepts unless told otherwise. A fake: it opens nothing but the mock. */
@@ -48,6 +49,7 @@ export type Authenticator = (request: ReceivedRequest) => Promise<AuthResult>;
 export function createAuthenticator(credentials: MockCredentials, now: () => Date): Authenticator {
   const tokens = new Set(credentials.tokens ?? []);
   const secrets = new Map((credentials.keys ?? []).map(({ ak, sk }) => [ak, sk]));
+  const securityTokens = new Map((credentials.keys ?? []).flatMap(({ ak, securityToken }) => (securityToken === undefined ? [] : [[ak, securityToken]])));
   return async (request) => {
     const token = request.headers["x-auth-token"];
     if (token !== undefined) {
@@ -65,7 +67,14 @@ export function createAuthenticator(credentials: MockCredentials, now: () => Dat
       at,
       MAX_CLOCK_SKEW_MS,
     );
-    if (verdict.ok) return { ok: true, scheme: "aksk", ak: verdict.ak };
+    if (verdict.ok) {
+      // The verifier has checked that a security token sent is signed; a temporary key also needs its own.
+      const securityToken = securityTokens.get(verdict.ak);
+      if (securityToken !== undefined && request.headers["x-security-token"] !== securityToken) {
+        return { ok: false, scheme: "aksk", reason: "security token missing or not the one issued with the access key" };
+      }
+      return { ok: true, scheme: "aksk", ak: verdict.ak };
+    }
     if (verdict.reason === CLOCK_SKEW_REASON) {
       return { ok: false, scheme: "aksk", reason: signatureExpired(String(request.headers["x-sdk-date"]), at) };
     }

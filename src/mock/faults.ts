@@ -1,4 +1,5 @@
 import type { OperationId } from "../../generated/operations.ts";
+import { checkFaultEffect } from "./options.ts";
 
 /** What an injected fault does to one request. */
 export interface FaultEffect {
@@ -51,7 +52,12 @@ const DEFAULT_STATUS = 503;
 export function createFaultInjector(faults: Faults | undefined, seed: number = DEFAULT_SEED): FaultInjector {
   if (typeof faults === "function") {
     let index = 0;
-    return (request) => faults({ ...request, index: index++ });
+    return (request) => {
+      const effect = faults({ ...request, index: index++ });
+      // Checked on every request, as it is made then: a bad one is the mock's 500 naming the field, not a dropped connection.
+      checkFaultEffect(effect);
+      return effect;
+    };
   }
   const rules = (faults ?? []).map((rule, position) => ({
     rule,

@@ -82,6 +82,10 @@ export function createPipeline(parts: PipelineParts): Pipeline {
       return reply;
     }
 
+    // Huawei's API references make Content-Type mandatory: a body sent as text (plain fetch's default) is not JSON to a service.
+    if (request.body.length > 0 && operations[operation].body !== "none" && !isJsonMediaType(request.headers["content-type"])) {
+      return serviceError(operation, 415, "Unsupported Content-Type: the request body must be sent as application/json.", requestId);
+    }
     const parsed = parseJson(request.body);
     if (!parsed.ok) return serviceError(operation, 400, `Malformed JSON in the request body: ${parsed.reason}`, requestId);
     try {
@@ -149,6 +153,12 @@ function headersOf(id: OperationId, headers: ReceivedRequest["headers"]): Record
     if (value !== undefined) declared[name] = coerce(Array.isArray(value) ? value.join(", ") : value, samplesOf(id).schemas.params[name] ?? {});
   }
   return declared;
+}
+
+/** application/json or a `+json` type, with any parameters (`;charset=UTF-8`), in any case. */
+function isJsonMediaType(contentType: string | undefined): boolean {
+  const type = contentType?.split(";")[0]!.trim().toLowerCase() ?? "";
+  return type === "application/json" || /^application\/[^/]+\+json$/.test(type);
 }
 
 function parseJson(bytes: Uint8Array): { ok: true; value: unknown } | { ok: false; reason: string } {

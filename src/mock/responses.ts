@@ -39,7 +39,9 @@ export function gatewayError(
   detail?: string,
 ): Reply {
   const { status, code, message } = GATEWAY[kind];
-  return { status, body: { error_code: code, error_msg: detail ? `${message}: ${detail}` : message, request_id: requestId } };
+  // "Message: detail", not "Message.: detail".
+  const text = detail ? `${message.replace(/\.$/, "")}: ${detail}` : message;
+  return { status, body: { error_code: code, error_msg: text, request_id: requestId } };
 }
 
 /**
@@ -52,15 +54,38 @@ export function gatewayError(
  */
 export function serviceError(id: OperationId, status: number, message: string, requestId: string): Reply {
   const { errors } = samplesOf(id);
-  const template = errors[String(status)] ?? nearest(errors, status);
+  const declared = errors[String(status)];
+  const template = declared ?? nearest(errors, status);
   const code = `${operations[id].service.toUpperCase()}.${String(status).padStart(4, "0")}`;
   const body = structuredClone(template ?? {}) as Json;
   if (isObject(body.error)) return { status, body: { ...body, error: { ...body.error, code, message } } };
   const keys = Object.keys(body);
   const wrapped = keys.length === 1 ? body[keys[0]!] : undefined;
-  // OpenStack's shape: the wrapper names the fault, `code` is the status.
-  if (isObject(wrapped)) return { status, body: { [keys[0]!]: { ...wrapped, code: status, message } } };
+  // OpenStack's shape: the wrapper names the fault, `code` is the status; another status's template gets this status's name.
+  if (isObject(wrapped)) {
+    const wrapper = declared === undefined ? openStackFaultName(status) : keys[0]!;
+    return { status, body: { [wrapper]: { ...wrapped, code: status, message } } };
+  }
   return { status, body: { ...body, error_code: code, error_msg: message, request_id: requestId } };
+}
+
+/** OpenStack's fault names (its wsgi Fault table, as Cinder answers them); any other status is a computeFault. */
+const OPENSTACK_FAULTS: Readonly<Record<number, string>> = {
+  400: "badRequest",
+  401: "unauthorized",
+  403: "forbidden",
+  404: "itemNotFound",
+  405: "badMethod",
+  409: "conflictingRequest",
+  413: "overLimit",
+  415: "badMediaType",
+  429: "overLimit",
+  501: "notImplemented",
+  503: "serviceUnavailable",
+};
+
+export function openStackFaultName(status: number): string {
+  return OPENSTACK_FAULTS[status] ?? "computeFault";
 }
 
 /** The error body of the declared status closest to `status` in its class (4xx or 5xx). */

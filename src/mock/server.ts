@@ -7,6 +7,7 @@ import type { Endpoints } from "../endpoints.ts";
 import { createAuthenticator, DEFAULT_MOCK_CREDENTIALS, type MockCredentials } from "./auth.ts";
 import { corsHeaders, isPreflight, preflightHeaders } from "./cors.ts";
 import { createFaultInjector, DEFAULT_SEED, type Faults } from "./faults.ts";
+import { checkFaults, checkMockOptions } from "./options.ts";
 import { createPipeline, type RequestFacts } from "./pipeline.ts";
 import { gatewayError, type Reply } from "./responses.ts";
 import { createRouter } from "./router.ts";
@@ -73,6 +74,7 @@ const SECRET_HEADERS = new Set(["authorization", "x-auth-token", "x-security-tok
 
 /** Starts a local stand-in for the Huawei Cloud services of the spec. */
 export async function startMockCloud(options: MockCloudOptions = {}): Promise<MockCloud> {
+  checkMockOptions(options);
   const clock = options.now ?? (() => new Date());
   const skew = options.clockSkewMs ?? 0;
   const now = skew === 0 ? clock : () => new Date(clock().getTime() + skew);
@@ -162,6 +164,7 @@ export async function startMockCloud(options: MockCloudOptions = {}): Promise<Mo
     requests,
     resources: store.resources,
     setFaults(faults) {
+      checkFaults(faults);
       injector = createFaultInjector(faults, seed);
     },
     close: () =>
@@ -223,6 +226,7 @@ function recordableHeaders(headers: IncomingHttpHeaders): Record<string, string>
 
 function recordableBody(bytes: Uint8Array, maxBytes: number): Pick<RecordedRequest, "body" | "bodyTruncated"> {
   if (bytes.length === 0) return { body: undefined };
-  if (bytes.length > maxBytes) return { body: Buffer.from(bytes.subarray(0, maxBytes)).toString("utf8"), bodyTruncated: true };
+  // Decoded as a stream, so a character the cut splits is left out rather than turned into U+FFFD.
+  if (bytes.length > maxBytes) return { body: new TextDecoder().decode(bytes.subarray(0, maxBytes), { stream: true }), bodyTruncated: true };
   return { body: parseOrText(Buffer.from(bytes).toString("utf8")) };
 }

@@ -180,6 +180,29 @@ describe("IAM tokens", () => {
   });
 });
 
+describe("temporary AK/SK", () => {
+  const temporary = { ak: "MOCKTEMPORARYAK00001", sk: "mock-temporary-secret-key-0000000000000", securityToken: "mock-security-token-0001" };
+
+  it("a key configured with its security token is accepted only with that token, signed", async () => {
+    const mock = await start({ credentials: { keys: [temporary] } });
+    const statusWith = (credentials: { ak: string; sk: string; securityToken?: string }) =>
+      clientFor(mock, { credentials }).vpc.updateVpcPeering(peeringArgs(mock)).then(
+        () => 200,
+        (error: AuthenticationError) => error.status,
+      );
+    expect(await statusWith(temporary)).toBe(200);
+    // Code that drops the token of temporary keys, or sends a stale one, fails against Huawei's gateway.
+    expect(await statusWith({ ak: temporary.ak, sk: temporary.sk })).toBe(401);
+    expect(await statusWith({ ...temporary, securityToken: "mock-security-token-0002" })).toBe(401);
+    expect(mock.requests.map((request) => request.auth)).toEqual([
+      { ok: true, scheme: "aksk", ak: temporary.ak },
+      { ok: false, scheme: "aksk", reason: "security token missing or not the one issued with the access key" },
+      { ok: false, scheme: "aksk", reason: "security token missing or not the one issued with the access key" },
+    ]);
+    expect(JSON.stringify(mock.requests)).not.toContain(temporary.securityToken);
+  });
+});
+
 describe("missing authentication", () => {
   it.each(updateIds)("%s: 401 in the gateway's flat shape, with X-Request-Id, whatever the body", async (id) => {
     const mock = await start();

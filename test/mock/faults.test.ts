@@ -93,6 +93,18 @@ describe("status faults", () => {
     expect(mock.requests[1]!.receivedAt - mock.requests[0]!.receivedAt).toBeGreaterThanOrEqual(950);
   });
 
+  it("a 4xx Cinder's spec does not declare is wrapped in OpenStack's name for that status, not in the nearest one's", async () => {
+    const mock = await start({ faults: [{ status: 409, times: 1 }, { status: 413, times: 1 }] });
+    const path = pathOf("CinderUpdateSnapshot", mock.resources.CinderUpdateSnapshot);
+    const bodies = [];
+    for (let i = 0; i < 2; i++) bodies.push(await (await rawPut(mock, path, JSON.stringify(validBody("CinderUpdateSnapshot")))).json());
+    // The nearest declared 4xx is 404, whose wrapper is itemNotFound.
+    expect(bodies).toEqual([
+      { conflictingRequest: { code: 409, message: "Injected fault: HTTP 409." } },
+      { overLimit: { code: 413, message: "Injected fault: HTTP 413." } },
+    ]);
+  });
+
   it("502 and 504 are the gateway's: backend unavailable, backend timeout", async () => {
     const mock = await start({ faults: [{ status: 502, times: 1 }, { status: 504, times: 1 }] });
     const path = pathOf("CinderUpdateSnapshot", mock.resources.CinderUpdateSnapshot);

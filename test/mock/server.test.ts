@@ -73,6 +73,19 @@ describe("answers", () => {
     expect(mock.requests.every((r) => r.operation === undefined)).toBe(true);
   });
 
+  it("a gateway message with a detail reads as one sentence, the detail after a colon", async () => {
+    const mock = await start();
+    const path = pathOf("UpdateVpcPeering", mock.resources.UpdateVpcPeering);
+    const badMethod = await (await fetch(`${mock.url}${path}`, { method: "GET" })).json();
+    // Sent as is: fetch would resolve the "." away.
+    const badPath = (await rawPath(mock, "/v2.0/vpc/./peerings", "{}")).body;
+    const messages = [badMethod.error_msg, badPath.error_msg];
+    expect(messages).toEqual([
+      "The API does not exist or has not been published in the environment: method not allowed: GET",
+      'The request path is not a valid API path: empty, "." and ".." path segments are not allowed',
+    ]);
+  });
+
   it("a body over 12 MB is the gateway's 413", async () => {
     const mock = await start();
     const response = await rawPut(mock, pathOf("UpdateVpcPeering", mock.resources.UpdateVpcPeering), "x".repeat(12 * 1024 * 1024 + 1));
@@ -168,5 +181,13 @@ describe("the request log, bounded", () => {
     const path = pathOf("UpdateDataSource", mock.resources.UpdateDataSource);
     await rawPut(mock, path, JSON.stringify({ reconfigure: { agency: "a".repeat(100) } }));
     expect(mock.requests[0]).toMatchObject({ body: '{"reconfigure":{', bodyTruncated: true });
+  });
+
+  it("cuts a body between characters, not inside one", async () => {
+    const mock = await start({ maxLoggedBodyBytes: 16 });
+    const path = pathOf("UpdateVpcPeering", mock.resources.UpdateVpcPeering);
+    // `{"peering":{"n` is 15 bytes; "名" takes three more, so only its first would fit.
+    await rawPut(mock, path, '{"peering":{"n名":1}}');
+    expect(mock.requests[0]).toMatchObject({ body: '{"peering":{"n', bodyTruncated: true });
   });
 });

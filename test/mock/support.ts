@@ -7,6 +7,7 @@ import generatedSamples from "../../generated/samples.json" with { type: "json" 
 import { createClient, type ClientOptions, operations, type OperationId } from "../../src/index.ts";
 import { afterEach, expect } from "vitest";
 import { MOCK_AK, MOCK_SK, MOCK_TOKEN, type MockCloud, type MockCloudOptions, startMockCloud } from "../../src/mock/index.ts";
+import { openStackFaultName } from "../../src/mock/responses.ts";
 import { pathParamsOf } from "../../src/mock/store.ts";
 import type { OperationDescriptor } from "../../src/operation.ts";
 
@@ -88,7 +89,11 @@ export function specErrorShape(id: OperationId, status: number): Json {
   const closest = declared.sort((a, b) => Math.abs(a - status) - Math.abs(b - status))[0];
   const sample = errors[String(status)] ?? errors[String(closest)];
   // Nothing declared in the class: the flat shape, as the gateway answers.
-  return shapeOf(sample ?? { error_code: "", error_msg: "", request_id: "" });
+  const shape = shapeOf(sample ?? { error_code: "", error_msg: "", request_id: "" });
+  // OpenStack's shape borrowed from another status: the wrapper names this status's fault.
+  const [wrapper, ...others] = Object.keys(shape);
+  const openStack = errors[String(status)] === undefined && others.length === 0 && wrapper !== "error" && shape[wrapper!] !== "leaf";
+  return openStack ? { [openStackFaultName(status)]: shape[wrapper!] } : shape;
 }
 
 /** The code of an error body of any of the three shapes: flat, `error`-wrapped, OpenStack's. */

@@ -65,6 +65,20 @@ describe.each(updateIds)("%s", (id) => {
     expect(errorMessage(body)).toMatch(/body is required \(required\)/);
   });
 
+  it("answers a JSON body sent as another media type, or as none, with a 415 in its error shape", async () => {
+    const url = `${cloud.url}${pathOf(id, cloud.resources[id])}`;
+    const text = JSON.stringify(validBody(id));
+    // A string body with no Content-Type given: fetch sends text/plain;charset=UTF-8. Bytes: fetch sends none.
+    const plain = await fetch(url, { method: "PUT", headers: { "X-Auth-Token": MOCK_TOKEN }, body: text });
+    const none = await fetch(url, { method: "PUT", headers: { "X-Auth-Token": MOCK_TOKEN }, body: new TextEncoder().encode(text) });
+    for (const response of [plain, none]) {
+      expect(response.status).toBe(415);
+      expectServiceError(id, 415, await response.json(), "Unsupported Content-Type: the request body must be sent as application/json.");
+    }
+    expect(cloud.requests.map((request) => request.headers["content-type"])).toEqual(["text/plain;charset=UTF-8", undefined]);
+    expect((await rawPut(cloud, pathOf(id, cloud.resources[id]), text, { "Content-Type": "Application/JSON; charset=utf-8" })).status).toBe(200);
+  });
+
   it("answers malformed JSON with a 400 in its error shape", async () => {
     const response = await rawPut(cloud, pathOf(id, cloud.resources[id]), '{"truncated":');
     expect(response.status).toBe(400);
