@@ -71,8 +71,15 @@ export function projectIdSources(config: Pick<ClientConfig, "credentials" | "reg
       const answer = await call(list, { input: { path: {}, query: { name }, header: {} }, unknown: [] }, undefined);
       if (answer.error) throw answer.error;
       const projects = (answer.data as { projects?: unknown } | undefined)?.projects;
+      const { status, headers } = answer.response;
       const refuse = (reason: string) =>
-        new InvalidResponseError(reason, { status: answer.response.status, operation: list.id, excerpt: JSON.stringify(answer.data ?? null).slice(0, 200) });
+        new InvalidResponseError(reason, {
+          status,
+          operation: list.id,
+          contentType: headers["content-type"],
+          requestId: headers["x-request-id"],
+          excerpt: JSON.stringify(answer.data ?? null).slice(0, 200),
+        });
       if (!Array.isArray(projects)) throw refuse("has no `projects` list");
       // The ID found goes into the path of every later call: a list that is not what IAM sends is refused whole.
       if (!projects.every(isProject)) throw refuse("lists a project without a string `name` and an `id` of 1-64 letters, digits, '_' or '-'");

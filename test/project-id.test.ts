@@ -195,4 +195,13 @@ describe("a client whose IAM is slow or answers oddly", () => {
     expect(error).toMatchObject({ operation: "KeystoneListProjects", status: 200 });
     expect(server.received.map((request) => request.url)).toEqual(["/v3/projects?name=cn-north-4"]);
   });
+
+  it("names the content type and request id of an IAM answer without a projects list", async () => {
+    const { client } = await clientOver((_request, response) =>
+      response.writeHead(200, { "content-type": "application/json;charset=UTF-8", "x-request-id": "iam-req-7" }).end('{"items":[]}'),
+    );
+    const error = await rejectionOf(client.evs.cinderUpdateSnapshot(rename), InvalidResponseError);
+    expect(error).toMatchObject({ operation: "KeystoneListProjects", contentType: "application/json;charset=UTF-8", requestId: "iam-req-7" });
+    expect(error.message).toContain("has no `projects` list (content type application/json;charset=UTF-8, request id iam-req-7)");
+  });
 });
