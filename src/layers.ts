@@ -24,6 +24,13 @@ export interface HttpRequest {
    * measurable.
    */
   timeout?: AttemptTimeout;
+  /**
+   * Set by the retry layer on an attempt bounded by a signal. A layer that
+   * looks credentials up before sending (a provider, a token function) marks
+   * `active` while it waits, so an attempt that times out then is known not
+   * to have been sent.
+   */
+  lookup?: CredentialsLookup;
   /** The operationId, for error messages. */
   operation: string;
   /** Longest answer body the transport reads; a longer one fails the attempt. */
@@ -41,6 +48,10 @@ export interface HttpResponse {
   /** Lower-case names; repeated headers joined with ", ". */
   headers: Record<string, string>;
   body: Uint8Array | null;
+}
+
+export interface CredentialsLookup {
+  active: boolean;
 }
 
 export interface AttemptTimeout {

@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { createClient, CredentialsNotFoundError, ValidationError } from "../src/index.ts";
+import { createClient, CredentialsNotFoundError, TimeoutError, ValidationError } from "../src/index.ts";
 import { MOCK_AK, MOCK_SK, type MockCloud, startMockCloud } from "../src/mock/index.ts";
 
 const SEEDED_PROJECT = "89cd04f168b84af6be287f71730fdb4b";
@@ -86,6 +86,44 @@ describe("a credentials provider", () => {
     await client.evs.cinderUpdateSnapshot(snapshotUpdate("d"));
     expect(handedOut).toBe(2);
     expect(cloud.requests.every((request) => request.status === 200)).toBe(true);
+  });
+});
+
+describe("an attempt that times out while the credentials are still being looked up", () => {
+  const dataSourceUpdate = () => ({ ...cloud.resources.UpdateDataSource, body: { reconfigure: { reboot: false } } });
+
+  it.each([
+    ["a key provider", (hang: () => Promise<never>) => ({ credentials: async () => hang() })],
+    ["a token function", (hang: () => Promise<never>) => ({ credentials: { token: async () => hang() } })],
+  ])("with %s: fails with a TimeoutError saying nothing was sent", async (_, credentialsOf) => {
+    const hang = () => new Promise<never>(() => undefined);
+    const client = createClient({ ...credentialsOf(hang), endpoints: cloud.endpoints, projectId: SEEDED_PROJECT, timeout: 100, retry: { maxAttempts: 1 } });
+    const error = await client.dws.updateDataSource(dataSourceUpdate()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ operation: "UpdateDataSource", requestSent: false, attempts: 1 });
+    expect(cloud.requests).toHaveLength(0);
+  });
+
+  it("sends an operation that is not idempotent once the provider answers, on the next attempt", async () => {
+    // Slower than one attempt; the client keeps asking the same lookup, which the next attempt then gets.
+    const provider = vi.fn(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      return { ak: MOCK_AK, sk: MOCK_SK };
+    });
+    const onRetry = vi.fn();
+    const client = createClient({ credentials: provider, endpoints: cloud.endpoints, projectId: SEEDED_PROJECT, timeout: 100, retry: { baseDelayMs: 1, onRetry } });
+    await client.dws.updateDataSource(dataSourceUpdate());
+    expect(onRetry).toHaveBeenCalledTimes(1);
+    expect(onRetry.mock.calls[0]![0].error).toMatchObject({ requestSent: false });
+    expect(cloud.requests.map((request) => request.status)).toEqual([200]);
+  });
+
+  it("a deadline that ends the call in the lookup also says nothing was sent", async () => {
+    const client = createClient({ credentials: async () => new Promise<never>(() => undefined), endpoints: cloud.endpoints, projectId: SEEDED_PROJECT });
+    const error = await client.dws.updateDataSource(dataSourceUpdate(), { retry: { deadlineMs: 100 } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ requestSent: false });
+    expect((error as Error).message).toContain("100 ms deadline");
   });
 });
 

@@ -1,7 +1,7 @@
 import type { CredentialProvider } from "../credentials/provider.ts";
 import { passingTimeout, type Send } from "../layers.ts";
 import { withoutEchoes } from "./echo.ts";
-import { lookupFailure } from "./lookup-failure.ts";
+import { lookUpFor } from "./lookup-failure.ts";
 import { type AccessKeys, createClientSigner } from "./signer.ts";
 
 export interface SigningOptions {
@@ -20,14 +20,7 @@ export function withSigning(next: Send, source: AccessKeys | CredentialProvider,
   const now = options.now ?? (() => new Date());
   const sign = createClientSigner();
   const layer: Send = async (request) => {
-    let keys = source as AccessKeys;
-    if (typeof source === "function") {
-      try {
-        keys = await source(request.signal);
-      } catch (error) {
-        throw lookupFailure(error);
-      }
-    }
+    const keys = typeof source === "function" ? await lookUpFor(request, () => source(request.signal)) : source;
     // One copy of the request, signed and then sent: its headers are this layer's own to add to.
     const signed = { ...request, headers: { ...request.headers } };
     if (options.projectId !== undefined) signed.headers["x-project-id"] = options.projectId;

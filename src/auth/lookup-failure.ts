@@ -1,4 +1,23 @@
 import { ConnectionError, TimeoutError } from "../errors.ts";
+import type { HttpRequest } from "../layers.ts";
+
+/**
+ * Waits for the credentials a request is to be sent with, marking the
+ * attempt's lookup active meanwhile (see HttpRequest.lookup); a failure is
+ * the request's, as lookupFailure says.
+ */
+export async function lookUpFor<T>(request: HttpRequest, lookup: () => T | Promise<T>): Promise<T> {
+  const state = request.lookup;
+  if (state) state.active = true;
+  try {
+    return await lookup();
+  } catch (error) {
+    throw lookupFailure(error);
+  } finally {
+    // An attempt that ended during the lookup sends nothing after it: it stays marked as unsent.
+    if (state && request.signal?.aborted !== true) state.active = false;
+  }
+}
 
 /**
  * A failure of the credentials lookup that precedes a request (the ECS

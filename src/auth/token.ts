@@ -1,7 +1,7 @@
 import { assertHeaderValue } from "../header-value.ts";
 import { type HttpResponse, passingTimeout, type Send } from "../layers.ts";
 import { withoutEchoes } from "./echo.ts";
-import { lookupFailure } from "./lookup-failure.ts";
+import { lookUpFor } from "./lookup-failure.ts";
 
 /** A fixed IAM token, or a function asked before every attempt, with the attempt's signal, so tokens can be refreshed. */
 export type TokenSource = string | ((signal: AbortSignal) => string | Promise<string>);
@@ -15,12 +15,7 @@ export function withToken(next: Send, token: TokenSource): Send {
   // A fixed token was checked by createClient; what a function returns is checked each time it is asked.
   const layer: Send = async (request) => {
     if (typeof token !== "function") return next({ ...request, headers: { ...request.headers, "x-auth-token": token } }).then(withoutFixedEchoes);
-    let value: string;
-    try {
-      value = await token(request.signal ?? NEVER);
-    } catch (error) {
-      throw lookupFailure(error);
-    }
+    const value = await lookUpFor(request, () => token(request.signal ?? NEVER));
     assertHeaderValue(request.operation, "credentials.token", value, { required: true });
     return withoutEchoes(await next({ ...request, headers: { ...request.headers, "x-auth-token": value } }), [value]);
   };

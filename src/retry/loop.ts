@@ -5,8 +5,8 @@
  * attempt is signed afresh: `withRetry(withAuth(transport))`.
  */
 import { anySignal, follow, startTimer, untilAborted } from "../abort.ts";
-import { AbortError, HwcloudTypedError, TimeoutError } from "../errors.ts";
-import type { HttpRequest, HttpResponse, Send } from "../layers.ts";
+import { AbortError, ConnectionError, HwcloudTypedError, TimeoutError } from "../errors.ts";
+import type { CredentialsLookup, HttpRequest, HttpResponse, Send } from "../layers.ts";
 import type { RetryBudget } from "./budget.ts";
 import { backoffDelay, parseRetryAfter, type RetryPolicy, shouldRetryError, shouldRetryStatus } from "./policy.ts";
 
@@ -28,7 +28,13 @@ export function withRetry(next: Send, budget?: RetryBudget): RetryingSend {
   return async (request, policy) => {
     const { operation } = request;
     const requestId = request.headers[REQUEST_ID_HEADER] ?? crypto.randomUUID();
-    const deadline = startTimer(policy.deadlineMs, () => new TimeoutError(`${operation} exceeded its ${policy.deadlineMs} ms deadline`, { operation }));
+    // Whether an attempt so far may have sent the request, and the credentials lookup of the latest one.
+    let sent = false;
+    let lookup: CredentialsLookup | undefined;
+    const deadline = startTimer(
+      policy.deadlineMs,
+      () => new TimeoutError(`${operation} exceeded its ${policy.deadlineMs} ms deadline`, { operation, requestSent: sent || lookup?.active !== true }),
+    );
     const deadlineAt = policy.deadlineMs === undefined ? Infinity : Date.now() + policy.deadlineMs;
     // The call's own signal: listeners go on it, and the caller's gets one shared by all its calls.
     const caller = request.signal ? follow(request.signal) : undefined;
@@ -38,13 +44,16 @@ export function withRetry(next: Send, budget?: RetryBudget): RetryingSend {
         ? new AbortError(`${operation} aborted`, { operation, attempts, cause: request.signal.reason })
         : withAttempts(callSignal?.reason, attempts);
     let lastRetryWasTimeout = false;
-    const sent: HttpRequest = { ...request, headers: { ...request.headers, [REQUEST_ID_HEADER]: requestId } };
+    const attemptRequest: HttpRequest = { ...request, headers: { ...request.headers, [REQUEST_ID_HEADER]: requestId } };
 
     try {
       for (let attempt = 1; ; attempt++) {
         if (callSignal?.aborted) throw stopped(attempt - 1);
         if (policy.onAttempt) observe(policy.onAttempt, { operation, attempt, requestId });
-        const outcome = await attemptOnce(next, sent, policy, attempt, callSignal);
+        // Only an attempt bounded by a signal can end while a layer below still waits for credentials.
+        lookup = callSignal === undefined && next.enforcesTimeout === true ? undefined : { active: false };
+        const outcome = await attemptOnce(next, attemptRequest, policy, attempt, callSignal, lookup);
+        sent ||= !("error" in outcome && outcome.error instanceof ConnectionError && !outcome.error.requestSent);
         if ("error" in outcome && callSignal?.aborted) throw stopped(attempt);
 
         const retryable = "response" in outcome ? shouldRetryStatus(outcome.response.status, policy) : shouldRetryError(outcome.error, policy);
@@ -90,10 +99,18 @@ export function withRetry(next: Send, budget?: RetryBudget): RetryingSend {
  * One attempt under its own timeout. The wait is bounded by the attempt's
  * signal even when a layer below ignores it (a user's fetch or token function).
  */
-async function attemptOnce(next: Send, request: HttpRequest, policy: RetryPolicy, attempt: number, callSignal: AbortSignal | undefined): Promise<Outcome> {
+async function attemptOnce(
+  next: Send,
+  request: HttpRequest,
+  policy: RetryPolicy,
+  attempt: number,
+  callSignal: AbortSignal | undefined,
+  lookup: CredentialsLookup | undefined,
+): Promise<Outcome> {
   const { operation } = request;
-  const timedOut = () => new TimeoutError(`${operation} attempt ${attempt} timed out after ${policy.attemptTimeoutMs} ms`, { operation, attempts: attempt });
-  if (callSignal === undefined && next.enforcesTimeout === true) {
+  const timedOut = () =>
+    new TimeoutError(`${operation} attempt ${attempt} timed out after ${policy.attemptTimeoutMs} ms`, { operation, attempts: attempt, requestSent: lookup?.active !== true });
+  if (lookup === undefined) {
     // Nothing to follow but the attempt's own time, and the layers below bound it themselves: no signal, listener or race.
     const ms = policy.attemptTimeoutMs;
     const timed = ms !== undefined && ms > 0 ? { ...request, timeout: { endsAt: performance.now() + ms, error: timedOut } } : request;
@@ -106,7 +123,7 @@ async function attemptOnce(next: Send, request: HttpRequest, policy: RetryPolicy
   const timer = startTimer(policy.attemptTimeoutMs, timedOut);
   const signal = callSignal && timer ? anySignal(callSignal, timer.signal) : (callSignal ?? timer?.signal);
   try {
-    return { response: await untilAborted(next({ ...request, signal }), signal) };
+    return { response: await untilAborted(next({ ...request, signal, lookup }), signal) };
   } catch (error) {
     // A layer may surface its own abort error; the attempt timeout is what really happened.
     const ranOut = timer?.signal.aborted === true && callSignal?.aborted !== true;

@@ -248,6 +248,40 @@ describe("withRetry", () => {
     });
   });
 
+  describe("an attempt that ends while a layer below looks credentials up", () => {
+    /** Marks the attempt's lookup active, then never answers, as a layer waiting on a deaf provider does. */
+    const lookingUp: Send = (sent) => {
+      if (sent.lookup) sent.lookup.active = true;
+      return new Promise(() => {});
+    };
+
+    it("times out with requestSent false, and a call that is not idempotent is tried again", async () => {
+      let attempts = 0;
+      const send: Send = (sent) => (++attempts === 1 ? lookingUp(sent) : Promise.resolve(ok));
+      const retried: RetryEvent[] = [];
+      const result = await withRetry(send)(request(), policy({ attemptTimeoutMs: 30, idempotent: false, onRetry: (event) => retried.push(event) }));
+      expect(result.attempts).toBe(2);
+      expect(retried[0]!.error).toBeInstanceOf(TimeoutError);
+      expect(retried[0]!.error).toMatchObject({ requestSent: false });
+    });
+
+    it("runs past the deadline with requestSent false, but true once an earlier attempt was sent", async () => {
+      const inLookup = await failureOf(withRetry(lookingUp)(request(), policy({ deadlineMs: 50 })));
+      expect(inLookup).toMatchObject({ message: "UpdateThing exceeded its 50 ms deadline", requestSent: false });
+      let attempts = 0;
+      const sentFirst: Send = (sent) => (++attempts === 1 ? Promise.resolve(answer(503)) : lookingUp(sent));
+      const afterSending = await failureOf(withRetry(sentFirst)(request(), policy({ deadlineMs: 50, baseDelayMs: 1 })));
+      expect(afterSending).toMatchObject({ message: "UpdateThing exceeded its 50 ms deadline", requestSent: true, attempts: 2 });
+    });
+
+    it("a plain timeout of an attempt that reached the transport still says the request may have been sent", async () => {
+      const { send } = scripted("hang");
+      const error = await failureOf(withRetry(send)(request(), policy({ attemptTimeoutMs: 30, maxAttempts: 1 })));
+      expect(error).toBeInstanceOf(TimeoutError);
+      expect(error).toMatchObject({ requestSent: true });
+    });
+  });
+
   describe("the caller's signal", () => {
     it("already fired: an AbortError with no attempt, and nothing sent", async () => {
       const { send, seen } = scripted();
