@@ -5,7 +5,7 @@
  * attempt is signed afresh: `withRetry(withAuth(transport))`.
  */
 import { anySignal, follow, startTimer, untilAborted } from "../abort.ts";
-import { AbortError, ConnectionError, HwcloudTypedError, TimeoutError } from "../errors.ts";
+import { AbortError, ConnectionError, HuaweiCloudError, HwcloudTypedError, TimeoutError } from "../errors.ts";
 import type { CredentialsLookup, HttpRequest, HttpResponse, Send } from "../layers.ts";
 import type { RetryBudget } from "./budget.ts";
 import { backoffDelay, parseRetryAfter, type RetryPolicy, shouldRetryError, shouldRetryStatus } from "./policy.ts";
@@ -135,7 +135,8 @@ async function attemptOnce(
 
 /** The wait before the next attempt, or undefined when waiting is pointless: past the cap or the deadline. */
 function nextDelay(attempt: number, outcome: Outcome, policy: RetryPolicy, remainingMs: number): number | undefined {
-  const hint = "response" in outcome ? parseRetryAfter(outcome.response.headers["retry-after"]) : undefined;
+  const headers = "response" in outcome ? outcome.response.headers : outcome.error instanceof HuaweiCloudError ? outcome.error.headers : undefined;
+  const hint = parseRetryAfter(headers?.["retry-after"]);
   if (hint !== undefined && hint > policy.maxDelayMs) return undefined;
   const delay = hint ?? backoffDelay(attempt, policy, policy.random);
   return delay < remainingMs ? delay : undefined;

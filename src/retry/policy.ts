@@ -2,7 +2,7 @@
  * The retry policy: which failed attempts deserve another, and how long to
  * wait first. Pure functions; the loop that applies them is retry/loop.ts.
  */
-import { ConnectionError } from "../errors.ts";
+import { ConnectionError, HuaweiCloudError } from "../errors.ts";
 
 export interface AttemptEvent {
   operation: string;
@@ -104,12 +104,16 @@ export function shouldRetryStatus(status: number, policy: Pick<RetryPolicy, "ret
 }
 
 /**
- * Whether a failure without an answer deserves another attempt: only a
+ * Whether a failure without an answer deserves another attempt: a
  * ConnectionError (a timeout included) that another attempt could mend, and
  * for an operation that is not idempotent only one whose request provably
- * never left. Anything else (a bug, a bad argument) is not a network failure.
+ * never left. A HuaweiCloudError fails an attempt only as the refusal of the
+ * credentials lookup before its request (the ECS metadata service's 503):
+ * nothing was sent, so any operation tries again on a status worth it.
+ * Anything else (a bug, a bad argument) is not a network failure.
  */
-export function shouldRetryError(error: unknown, policy: Pick<RetryPolicy, "idempotent">): boolean {
+export function shouldRetryError(error: unknown, policy: Pick<RetryPolicy, "idempotent" | "retryOnStatus">): boolean {
+  if (error instanceof HuaweiCloudError) return policy.retryOnStatus.includes(error.status);
   if (!(error instanceof ConnectionError) || !error.retryable) return false;
   return policy.idempotent || !error.requestSent;
 }

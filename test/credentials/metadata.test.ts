@@ -204,4 +204,37 @@ describe("fromEcsMetadata", () => {
     expect(lookups).toBe(2);
     expect(dws.received).toHaveLength(1);
   });
+
+  it.each([503, 500, 429])("in a client, a call is sent again after the metadata service answered %i, since it was never sent", async (status) => {
+    let lookups = 0;
+    const service = await metadataService((request, response) => {
+      if (request.method === "PUT") return json(response, 404, "");
+      if (++lookups === 1) return json(response, status, { error_code: "META.0001", error_msg: "busy" });
+      json(response, 200, SECURITY_KEY);
+    });
+    const dws = await metadataService((_, response) => json(response, 200, { job_id: "job-1" }));
+    const retried: unknown[] = [];
+    const client = createClient({
+      credentials: fromEcsMetadata({ baseUrl: service.origin }),
+      projectId: "p1",
+      endpoints: { dws: dws.origin },
+      retry: { baseDelayMs: 1, onRetry: (event) => retried.push(event.error) },
+    });
+    const answer = await client.dws.updateDataSource({ cluster_id: "c1", ext_data_source_id: "d1", body: { reconfigure: { reboot: false } } });
+    expect(answer).toEqual({ job_id: "job-1" });
+    expect(lookups).toBe(2);
+    expect(retried).toEqual([expect.objectContaining({ status, operation: "ECS metadata securitykey" })]);
+    expect(dws.received).toHaveLength(1);
+  });
+
+  it("in a client, a refusal of the metadata service that another try cannot mend ends the call at once", async () => {
+    const service = await metadataService((request, response) => {
+      if (request.method === "PUT") return json(response, 404, "");
+      json(response, 403, { error_code: "META.0403", error_msg: "forbidden" });
+    });
+    const client = createClient({ credentials: fromEcsMetadata({ baseUrl: service.origin }), projectId: "p1", endpoints: { dws: service.origin }, retry: { baseDelayMs: 1 } });
+    const error = await client.dws.updateDataSource({ cluster_id: "c1", ext_data_source_id: "d1", body: { reconfigure: { reboot: false } } }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 403, attempts: 1 });
+    expect(service.received.filter((r) => r.url === "/openstack/latest/securitykey")).toHaveLength(1);
+  });
 });

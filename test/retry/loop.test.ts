@@ -7,7 +7,7 @@
 import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
 import { abortableSleep } from "../../src/abort.ts";
-import { AbortError, ConnectionError, TimeoutError } from "../../src/errors.ts";
+import { AbortError, ConnectionError, createHuaweiCloudError, TimeoutError } from "../../src/errors.ts";
 import type { HttpRequest, HttpResponse, Send } from "../../src/layers.ts";
 import { REQUEST_ID_HEADER, withRetry } from "../../src/retry/loop.ts";
 import { DEFAULT_RETRY, type RetryEvent, type AttemptEvent, type RetryPolicy } from "../../src/retry/policy.ts";
@@ -111,6 +111,15 @@ describe("withRetry", () => {
       const rules = policy();
       await withRetry(send)(request(), rules);
       expect(rules.delays).toEqual([1000, 2000]);
+    });
+
+    it("waits the Retry-After of a credentials lookup's refusal (the metadata service throttling), even for an operation that is not idempotent", async () => {
+      const throttled = createHuaweiCloudError({ status: 429, operation: "ECS metadata securitykey", headers: { "retry-after": "3" }, body: "" });
+      const { send, seen } = scripted(throttled, ok);
+      const rules = policy({ idempotent: false });
+      expect(await withRetry(send)(request(), rules)).toEqual({ response: ok, attempts: 2 });
+      expect(seen).toHaveLength(2);
+      expect(rules.delays).toEqual([3000]);
     });
 
     it("stops at once when Retry-After asks for more than maxDelayMs", async () => {

@@ -1,6 +1,6 @@
 /** The retry policy's pure functions: how long to wait, and which failures deserve another attempt. */
 import { describe, expect, it } from "vitest";
-import { AbortError, ConnectionError, InvalidResponseError, ResponseTooLargeError, TimeoutError, ValidationError } from "../../src/errors.ts";
+import { AbortError, ConnectionError, createHuaweiCloudError, InvalidResponseError, ResponseTooLargeError, TimeoutError, ValidationError } from "../../src/errors.ts";
 import { backoffDelay, DEFAULT_RETRY, DEFAULT_TIMEOUT_MS, parseRetryAfter, shouldRetryError, shouldRetryStatus } from "../../src/retry/policy.ts";
 
 describe("the defaults", () => {
@@ -99,8 +99,8 @@ describe("shouldRetryStatus", () => {
 });
 
 describe("shouldRetryError", () => {
-  const idempotent = { idempotent: true };
-  const notIdempotent = { idempotent: false };
+  const idempotent = { idempotent: true, retryOnStatus: DEFAULT_RETRY.retryOnStatus };
+  const notIdempotent = { idempotent: false, retryOnStatus: DEFAULT_RETRY.retryOnStatus };
   const refused = new ConnectionError("refused", { requestSent: false });
   const reset = new ConnectionError("reset");
   const timedOut = new TimeoutError("slow");
@@ -121,6 +121,16 @@ describe("shouldRetryError", () => {
   it("never retries a failure another attempt cannot mend, such as an untrusted certificate", () => {
     expect(shouldRetryError(untrusted, idempotent)).toBe(false);
     expect(shouldRetryError(untrusted, notIdempotent)).toBe(false);
+  });
+
+  it("retries a refusal of the credentials lookup before the request on a status worth it, whether or not the operation is idempotent", () => {
+    const refusal = (status: number) => createHuaweiCloudError({ status, operation: "ECS metadata securitykey", headers: {}, body: "" });
+    for (const policy of [idempotent, notIdempotent]) {
+      expect(shouldRetryError(refusal(503), policy)).toBe(true);
+      expect(shouldRetryError(refusal(429), policy)).toBe(true);
+      expect(shouldRetryError(refusal(401), policy)).toBe(false);
+      expect(shouldRetryError(refusal(503), { ...policy, retryOnStatus: [] })).toBe(false);
+    }
   });
 
   it.each([
