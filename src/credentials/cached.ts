@@ -12,6 +12,12 @@ export interface CachedCredentialsOptions {
 }
 
 const DEFAULT_REFRESH_BEFORE_MS = 5 * 60_000;
+/**
+ * How long credentials already expired by the local clock when fetched (a
+ * host clock ahead of the metadata service's) are kept: asking again at once
+ * would only get the same keys, on every call.
+ */
+const MIN_REUSE_MS = 10_000;
 /** As long as an attempt's default timeout: a provider slower than that would fail every attempt anyway. */
 const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -33,7 +39,9 @@ interface Entry {
  * `timeoutMs` (its signal fires then), so a provider that hangs holds no
  * later call. Once credentials are due for refresh but not yet expired,
  * calls get them at once while one fetch refreshes them: a slow or failing
- * refresh holds no call. A failure is never cached; the next call tries again.
+ * refresh holds no call. Credentials already expired by the local clock
+ * when fetched are kept 10 s, not fetched anew on every call. A failure is
+ * never cached; the next call tries again.
  */
 export function cachedCredentials(provider: CredentialProvider, options: CachedCredentialsOptions = {}): CredentialProvider {
   const refreshBeforeMs = options.refreshBeforeMs ?? DEFAULT_REFRESH_BEFORE_MS;
@@ -58,7 +66,10 @@ export function cachedCredentials(provider: CredentialProvider, options: CachedC
       const expiresAt = credentials.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY;
       // Short-lived credentials refresh at half their life, not on every call.
       const lead = Math.min(refreshBeforeMs, Math.max(0, (expiresAt - fetchedAt) / 2));
-      entry = { credentials, refreshAt: expiresAt - lead, expiresAt };
+      entry =
+        expiresAt > fetchedAt
+          ? { credentials, refreshAt: expiresAt - lead, expiresAt }
+          : { credentials, refreshAt: fetchedAt + MIN_REUSE_MS, expiresAt: fetchedAt + MIN_REUSE_MS };
       return credentials;
     } finally {
       timer.clear();

@@ -89,6 +89,37 @@ describe("cachedCredentials", () => {
     expect(await early()).toMatchObject({ ak: "key-2" });
   });
 
+  it("asks a provider whose keys are already expired when fetched at most every 10 s, not on every call", async () => {
+    const clock = { now: T0 };
+    // A host clock an hour ahead: the keys the metadata service hands out look expired for their whole life.
+    const stale = rotatingSource(clock, -60 * MINUTE);
+    const provider = cachedCredentials(stale.provider, { now: () => clock.now });
+    for (let call = 0; call < 5; call++) expect(await provider()).toMatchObject({ ak: "key-1" });
+    clock.now = T0 + 10_000 - 1;
+    expect(await provider()).toMatchObject({ ak: "key-1" });
+    expect(stale.calls).toBe(1);
+    clock.now = T0 + 10_000;
+    expect(await provider()).toMatchObject({ ak: "key-2" });
+    expect(stale.calls).toBe(2);
+
+    // The same keys handed out until they expire, and after: asked again as they run out, then every 10 s.
+    clock.now = T0;
+    let asked = 0;
+    const sameKeys = cachedCredentials(
+      async () => {
+        asked++;
+        return { ak: "same", sk: "secret", expiresAt: T0 + 1_000 };
+      },
+      { now: () => clock.now },
+    );
+    for (let at = 0; at < 11_000; at += 10) {
+      clock.now = T0 + at;
+      await sameKeys();
+      await settled();
+    }
+    expect(asked).toBeLessThanOrEqual(10);
+  });
+
   it("shares one fetch among concurrent calls, first and refreshing alike; those refreshing are not held up", async () => {
     const clock = { now: T0 };
     let calls = 0;
