@@ -28,10 +28,30 @@ export function fromFetch(fetchImpl: typeof fetch): Send {
     response.headers.forEach((value, name) => {
       headers[name] = value;
     });
-    // fetch has already decoded the body; the encoding no longer describes it.
-    delete headers["content-encoding"];
-    return { status: response.status, statusText: response.statusText, headers, body: await readBody(response, request) };
+    const body = await readBody(response, request);
+    const coding = headers["content-encoding"];
+    // A body fetch decoded is no longer in its coding; one it could not is handed up as sent, and read as encoded.
+    if (coding !== undefined && decodedByFetch(coding, body)) delete headers["content-encoding"];
+    return { status: response.status, statusText: response.statusText, headers, body };
   };
+}
+
+/** Codings every runtime's fetch decodes. */
+const DECODED = new Set(["gzip", "x-gzip", "deflate", "br", "identity"]);
+const ZSTD_FRAME = [0x28, 0xb5, 0x2f, 0xfd];
+
+/**
+ * Whether fetch decoded a body sent in `header`'s codings. It decodes all or
+ * none: a coding it does not know (compress) leaves the body as it came.
+ * Only some runtimes know zstd (Node 20's fetch does not); a body that still
+ * starts with a zstd frame was not decoded.
+ */
+function decodedByFetch(header: string, body: Uint8Array | null): boolean {
+  return header.split(",").every((part) => {
+    const coding = part.trim().toLowerCase();
+    if (coding === "zstd") return !ZSTD_FRAME.every((byte, index) => body?.[index] === byte);
+    return coding === "" || DECODED.has(coding);
+  });
 }
 
 async function readBody(response: Response, request: HttpRequest): Promise<Uint8Array | null> {
