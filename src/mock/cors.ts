@@ -6,8 +6,8 @@ import type { IncomingHttpHeaders } from "node:http";
  * endpoints send none of this, which is why a browser app needs a proxy.
  */
 
-/** The response headers the client reads besides the safelisted ones. */
-const EXPOSED_HEADERS = "X-Request-Id, Retry-After";
+/** The response headers the client reads besides the safelisted ones (Date: a 401's tells the server's clock). */
+const EXPOSED_HEADERS = "X-Request-Id, Retry-After, Date";
 
 /** A browser's preflight: OPTIONS with an Origin and the method the page wants to use. */
 export function isPreflight(method: string | undefined, headers: IncomingHttpHeaders): boolean {

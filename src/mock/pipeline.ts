@@ -57,7 +57,11 @@ export function createPipeline(parts: PipelineParts): Pipeline {
     }
     const target = new URL(request.target, "http://mock.invalid");
     const route = parts.router(request.method, target.pathname);
-    if (!route) return parts.router.hasPath(target.pathname) ? gatewayError("badMethod", requestId, request.method) : gatewayError("notFound", requestId);
+    if (!route) {
+      const allowed = parts.router.methodsOf(target.pathname);
+      if (allowed.length === 0) return gatewayError("notFound", requestId);
+      return { ...gatewayError("badMethod", requestId, request.method), headers: { Allow: allowed.join(", ") } };
+    }
     const { operation, params } = route;
     facts.operation = operation;
 
@@ -123,17 +127,24 @@ function isUnsafeSegment(segment: string): boolean {
 /**
  * The query parameters the operation declares, each in the type its schema
  * gives (a query string holds only text); others are ignored, as services do.
+ * A parameter that is not an array given more than once is a ValidationError.
  */
 function queryOf(id: OperationId, search: URLSearchParams): Record<string, unknown> {
   const query: Record<string, unknown> = {};
   const { schemas } = samplesOf(id);
   const { params }: OperationDescriptor = operations[id];
+  const repeated: ValidationIssue[] = [];
   for (const name of new Set(search.keys())) {
     if (params[name] !== "query") continue;
     const schema = schemas.params[name] ?? {};
     const values = search.getAll(name);
+    if (schema.type !== "array" && values.length > 1) {
+      repeated.push({ field: `query.${name}`, rule: "type", message: `must be given once, not ${values.length} times` });
+    }
     query[name] = schema.type === "array" ? values.map((value) => coerce(value, (schema.items ?? {}) as Schema)) : coerce(values[0], schema);
   }
+  // Which of the values a service would take is anyone's guess: code that repeats one is wrong, whatever the mock picks.
+  if (repeated.length > 0) throw new ValidationError(id, repeated);
   return query;
 }
 

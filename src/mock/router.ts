@@ -15,8 +15,8 @@ interface CompiledRoute {
 
 export interface Router {
   (method: string, pathname: string): Route | undefined;
-  /** Whether any operation, of whatever method, has this path. */
-  hasPath(pathname: string): boolean;
+  /** The methods the path is served under, for a 405's Allow; none when no operation has the path. */
+  methodsOf(pathname: string): string[];
 }
 
 /**
@@ -25,7 +25,8 @@ export interface Router {
  * template's literal or fills one of its `{parameters}`, literals first. Parameters are
  * percent-decoded but not checked: an empty or overlong one is the validator's
  * to reject, naming the parameter. A segment that is not valid percent-encoding
- * matches nothing.
+ * matches nothing. HEAD is served wherever GET is, as HTTP asks of a server,
+ * unless the spec gives the path a HEAD operation of its own.
  */
 export function createRouter(table: Readonly<Record<string, { method: string; path: string }>> = operations): Router {
   const compiled: CompiledRoute[] = Object.entries(table).map(([operation, { method, path }]) => ({
@@ -38,18 +39,27 @@ export function createRouter(table: Readonly<Record<string, { method: string; pa
   }));
   // A literal segment wins over a parameter in the same place (`/servers/detail` over `/servers/{server_id}`), as OpenAPI and the gateway match.
   const routes = compiled.sort(bySpecificity);
-  const find = (method: string | undefined, pathname: string): Route | undefined => {
+  const find = (method: string, pathname: string): Route | undefined => {
     const segments = pathname.split("/");
     for (const route of routes) {
-      if ((method !== undefined && route.method !== method.toUpperCase()) || route.segments.length !== segments.length) continue;
+      if (route.method !== method.toUpperCase() || route.segments.length !== segments.length) continue;
       const params = matchSegments(route.segments, segments);
       if (params) return { operation: route.operation, params };
     }
     return undefined;
   };
-  return Object.assign((method: string, pathname: string) => find(method, pathname), {
-    hasPath: (pathname: string) => find(undefined, pathname) !== undefined,
-  });
+  const methodsOf = (pathname: string): string[] => {
+    const segments = pathname.split("/");
+    const methods = new Set(
+      routes.filter((route) => route.segments.length === segments.length && matchSegments(route.segments, segments)).map((route) => route.method),
+    );
+    if (methods.has("GET")) methods.add("HEAD");
+    return [...methods].sort();
+  };
+  return Object.assign(
+    (method: string, pathname: string) => find(method, pathname) ?? (method.toUpperCase() === "HEAD" ? find("GET", pathname) : undefined),
+    { methodsOf },
+  );
 }
 
 /** Earlier the route whose first differing segment is a literal where the other's is a parameter. */

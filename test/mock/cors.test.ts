@@ -52,6 +52,8 @@ describe("CORS", () => {
       expect(response.headers.get("access-control-allow-origin")).toBe(origin);
       expect(response.headers.get("access-control-expose-headers")).toMatch(/\bX-Request-Id\b/);
       expect(response.headers.get("access-control-expose-headers")).toMatch(/\bRetry-After\b/);
+      // The client reads Date on a 401 to correct a skewed clock; a page cannot read it unless exposed.
+      expect(response.headers.get("access-control-expose-headers")).toMatch(/\bDate\b/);
     }
   });
 

@@ -38,9 +38,18 @@ describe("createRouter over the operation table", () => {
     expect(route("put", "/v2.0/vpc/peerings/p1")?.operation).toBe("UpdateVpcPeering");
   });
 
-  it("knows a path served under another method, so the pipeline can answer 405 instead of 404", () => {
-    expect(route.hasPath("/v2.0/vpc/peerings/p1")).toBe(true);
-    expect(route.hasPath("/v2.0/vpc/peerings")).toBe(false);
+  it("knows the methods a path is served under, so the pipeline can answer 405 with Allow instead of 404", () => {
+    expect(route.methodsOf("/v2.0/vpc/peerings/p1")).toEqual(["PUT"]);
+    expect(route.methodsOf("/v3/projects")).toEqual(["GET", "HEAD"]);
+    expect(route.methodsOf("/v2.0/vpc/peerings")).toEqual([]);
+  });
+
+  it("routes HEAD to the GET operation of a path without a HEAD operation of its own", () => {
+    expect(route("HEAD", "/v3/projects")).toEqual({ operation: "KeystoneListProjects", params: {} });
+    expect(route("HEAD", "/v2.0/vpc/peerings/p1")).toBeUndefined();
+    const own = createRouter({ ShowThing: { method: "get", path: "/v1/things/{id}" }, CheckThing: { method: "head", path: "/v1/things/{id}" } });
+    expect(own("HEAD", "/v1/things/t1")?.operation).toBe("CheckThing");
+    expect(own.methodsOf("/v1/things/t1")).toEqual(["GET", "HEAD"]);
   });
 
   it("works over any table of the same form", () => {

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { services } from "../../src/index.ts";
 import { MOCK_TOKEN, type MockCloud, startMockCloud } from "../../src/mock/index.ts";
 import { closedPort } from "../helpers/loopback-server.ts";
-import { clientFor, pathOf, rawPut, validBody, useMockCloud } from "./support.ts";
+import { clientFor, errorMessage, pathOf, rawPut, validBody, useMockCloud } from "./support.ts";
 
 const start = useMockCloud();
 
@@ -71,6 +71,38 @@ describe("answers", () => {
     expect(body).toMatchObject({ error_code: "APIGW.0101", request_id: response.headers.get("x-request-id") });
     expect(body.error_msg).toMatch(/method not allowed/);
     expect(mock.requests.every((r) => r.operation === undefined)).toBe(true);
+  });
+
+  it("a 405 names the methods the path has in Allow, HEAD wherever GET is", async () => {
+    const mock = await start();
+    const onPeering = await fetch(`${mock.url}${pathOf("UpdateVpcPeering", mock.resources.UpdateVpcPeering)}`, { method: "POST" });
+    expect(onPeering.status).toBe(405);
+    expect(onPeering.headers.get("allow")).toBe("PUT");
+    const onProjects = await fetch(`${mock.url}/v3/projects`, { method: "DELETE" });
+    expect(onProjects.status).toBe(405);
+    expect(onProjects.headers.get("allow")).toBe("GET, HEAD");
+  });
+
+  it("answers HEAD wherever it answers GET, with the GET's status and headers and no body", async () => {
+    const mock = await start();
+    const init = { headers: { "X-Auth-Token": MOCK_TOKEN } };
+    const get = await fetch(`${mock.url}/v3/projects?name=cn-north-4`, { ...init, method: "GET" });
+    const head = await fetch(`${mock.url}/v3/projects?name=cn-north-4`, { ...init, method: "HEAD" });
+    expect([get.status, head.status]).toEqual([200, 200]);
+    expect(head.headers.get("content-type")).toBe(get.headers.get("content-type"));
+    expect(head.headers.get("content-length")).toBe(get.headers.get("content-length"));
+    expect(await head.text()).toBe("");
+    expect(mock.requests.map((request) => [request.method, request.operation, request.status])).toEqual([
+      ["GET", "KeystoneListProjects", 200],
+      ["HEAD", "KeystoneListProjects", 200],
+    ]);
+  });
+
+  it("refuses a scalar query parameter given twice with a 400 naming it, rather than taking one of the values", async () => {
+    const mock = await start();
+    const response = await fetch(`${mock.url}/v3/projects?name=cn-north-4&name=ap-southeast-1`, { headers: { "X-Auth-Token": MOCK_TOKEN } });
+    expect(response.status).toBe(400);
+    expect(errorMessage(await response.json())).toMatch(/query\.name .*once/);
   });
 
   it("a gateway message with a detail reads as one sentence, the detail after a colon", async () => {
