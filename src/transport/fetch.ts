@@ -80,7 +80,7 @@ async function readBody(response: Response, request: HttpRequest): Promise<Uint8
   } catch (error) {
     if (request.signal?.aborted) throw request.signal.reason;
     if (error instanceof ResponseTooLargeError) throw error;
-    if (isDecodingFailure(error)) throw undecodable(response, request, error);
+    if (isDecodingFailure(error, { encoded: response.headers.has("content-encoding") })) throw undecodable(response, request, error);
     throw (
       toConnectionError(error, request, { anyTypeError: true }) ??
       new ConnectionError(`connection to ${request.url.host} failed: the answer was cut short`, { operation: request.operation, cause: error })

@@ -49,6 +49,8 @@ export function toConnectionError(error: unknown, request: HttpRequest, options:
   if (code !== undefined && NOT_SENT.has(code)) return new ConnectionError(`${where}: ${code}`, { ...base, requestSent: false });
   if (code !== undefined && TIMEOUTS.has(code)) return new TimeoutError(`${where}: ${code}`, base);
   if (code !== undefined && (MAYBE_SENT.has(code) || BROKEN_ANSWER.test(code))) return new ConnectionError(`${where}: ${code}`, base);
+  const deno = denoFailure(error, where, base);
+  if (deno) return deno;
   // undici's parser refuses some answers with no code at all (a status that is not a number): its name says it.
   if (error instanceof Error && error.name === "HTTPParserError") return new ConnectionError(`${where}: HTTPParserError: ${error.message}`, base);
   // fetch() rejects with a TypeError for every network failure, often without a code (browsers, and
@@ -61,13 +63,46 @@ export function toConnectionError(error: unknown, request: HttpRequest, options:
   return undefined;
 }
 
-/** zlib's and brotli's error codes: a body that could not be decoded, which no network failure explains. */
-const DECODING = /^Z_|^ERR__ERROR_/;
+/**
+ * Deno's fetch gives no codes, only Rust's messages. `client error (Connect)`
+ * is a failure to connect (TCP, name lookup or the TLS handshake), before any
+ * byte of the request left; its detail replaces the message, which repeats
+ * the URL. `NotCapable` is Deno refusing a host its permissions do not allow.
+ */
+const DENO_CONNECT = /client error \(Connect\): (.*)$/s;
+const DENO_CERTIFICATE = /^invalid peer certificate/;
+/** rustls's handshake failures, as Deno words them. */
+const DENO_TLS = /^(received corrupt message|peer is incompatible|peer misbehaved|received fatal alert|inappropriate (handshake )?message)/;
 
-/** Whether a failure while reading a body is the body's encoding being corrupt, not the network. */
-export function isDecodingFailure(error: unknown): boolean {
+function denoFailure(error: unknown, where: string, base: { operation: string; cause: unknown }): ConnectionError | undefined {
+  if (error instanceof Error && (error.name === "NotCapable" || error.name === "PermissionDenied")) {
+    return new ConnectionError(`${where}: the runtime does not allow it (${error.message})`, { ...base, requestSent: false, retryable: false });
+  }
+  for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
+    const detail = DENO_CONNECT.exec(current.message)?.[1];
+    if (detail === undefined) continue;
+    const cause = { ...base, cause: current, requestSent: false };
+    if (DENO_CERTIFICATE.test(detail)) return new ConnectionError(`${where}: the server's certificate is not trusted (${detail})`, { ...cause, retryable: false });
+    if (DENO_TLS.test(detail)) return new ConnectionError(`${where}: TLS could not be set up (${detail})`, { ...cause, retryable: false });
+    return new ConnectionError(`${where}: ${detail}`, cause);
+  }
+  return undefined;
+}
+
+/** zlib's and brotli's error codes (Node), and Bun's decoders' names: a body that could not be decoded, which no network failure explains. */
+const DECODING = /^Z_|^ERR__ERROR_|^ZlibError$|DecompressionError$/;
+
+/** Deno's decoders' bare messages; read only for a body that came content-encoded, where the network's own failure reads "error reading a body". */
+const DENO_DECODING = /^(invalid gzip header|corrupt deflate stream|brotli error|unexpected end of file|zstd)/i;
+
+/**
+ * Whether a failure while reading a body is the body's encoding being
+ * corrupt, not the network. `encoded`: the answer named a content encoding.
+ */
+export function isDecodingFailure(error: unknown, options: { encoded?: boolean } = {}): boolean {
   const code = codedError(error)?.code;
-  return code !== undefined && DECODING.test(code);
+  if (code !== undefined) return DECODING.test(code);
+  return options.encoded === true && error instanceof TypeError && DENO_DECODING.test(error.message);
 }
 
 /** The first error with a string `code` in the cause chain: fetch wraps the socket's error as its cause. */

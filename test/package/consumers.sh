@@ -37,7 +37,7 @@ echo "== install from the tarball, type-check with TypeScript $OLDEST_TS and $("
 consumer consumer-tarball "$tarball" "typescript@$OLDEST_TS" "@types/node@20"
 cd "$out/consumer-tarball"
 cp "$repo/test/package/tsconfig.consumer.json" tsconfig.json
-mkdir -p examples && cp "$repo"/examples/*.ts examples/ && cp "$repo"/test/runtimes/{smoke,cli,browser}.ts .
+mkdir -p examples && cp "$repo"/examples/*.ts examples/ && cp "$repo"/test/runtimes/{smoke,faults,cli,browser}.ts .
 for tsc in node_modules/.bin/tsc "$repo/node_modules/.bin/tsc"; do
   version="$("$tsc" --version)"
   "$tsc" -p . && echo "$version, NodeNext: no errors"

@@ -1,4 +1,5 @@
-/** The browser bundle's entry: the page exposes the smoke test for run.ts to call. */
+/** The browser bundle's entry: the page exposes the smoke and fault tests for run.ts to call. */
+import { runFaults } from "./faults.ts";
 import { runSmoke } from "./smoke.ts";
 
-(globalThis as { runSmoke?: typeof runSmoke }).runSmoke = runSmoke;
+Object.assign(globalThis, { runSmoke, runFaults });

@@ -77,6 +77,23 @@ describe("fetch transport", () => {
     expect((error as Error).message).toContain("br encoding");
   });
 
+  it.each([
+    ["Deno", new TypeError("Invalid gzip header")],
+    ["Bun", Object.assign(new TypeError('ZlibError fetching "https://vpc.example.test/"'), { code: "ZlibError" })],
+  ])("turns %s's failure to decode a gzip body into an InvalidResponseError, not a network failure worth retrying", async (_, failure) => {
+    const failing = new ReadableStream({ pull: (controller) => controller.error(failure) });
+    const send = fromFetch(async () => new Response(failing, { status: 200, headers: { "content-encoding": "gzip", "content-type": "application/json" } }));
+    const error = await rejectionOf(send(requestTo("https://vpc.example.test/")));
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toContain("gzip encoding");
+  });
+
+  it("takes a bare TypeError while reading a body that came unencoded for the network cut it", async () => {
+    const failing = new ReadableStream({ pull: (controller) => controller.error(new TypeError("unexpected end of file")) });
+    const send = fromFetch(async () => new Response(failing, { status: 200, headers: { "content-type": "application/json" } }));
+    expect(await rejectionOf(send(requestTo("https://vpc.example.test/")))).toMatchObject({ name: "ConnectionError", requestSent: true, retryable: true });
+  });
+
   it("turns a network TypeError of the wrapped fetch into a ConnectionError whose cause is the error naming the failure", async () => {
     const failure = new TypeError("fetch failed", { cause: Object.assign(new Error("getaddrinfo ENOTFOUND"), { code: "ENOTFOUND" }) });
     const error = await rejectionOf(fromFetch(() => Promise.reject(failure))(requestTo("https://vpc.nowhere.test/v1")));

@@ -81,11 +81,81 @@ describe("toConnectionError", () => {
   });
 });
 
+/**
+ * Deno's fetch gives no codes: its errors are Rust's messages, the URL in
+ * them. A failure to connect says `client error (Connect)`, from the TCP
+ * connect, the name lookup or the TLS handshake (rustls), all before any byte
+ * of the request left. These are the messages Deno 2 gives.
+ */
+describe("toConnectionError on Deno's fetch errors", () => {
+  const viaDeno = (detail: string) =>
+    new TypeError("error sending request", { cause: new Error(`error sending request for url (https://vpc.example.test:8443/v1/x?name=a): client error (Connect): ${detail}`) });
+
+  it.each(["tcp connect error: Connection refused (os error 111)", "dns error: failed to lookup address information: Name or service not known"])(
+    "%s: the request never left, so even an operation that is not idempotent may be sent again",
+    (detail) => {
+      expect(toConnectionError(viaDeno(detail), request, { anyTypeError: true })).toMatchObject({
+        requestSent: false,
+        retryable: true,
+        message: `connection to vpc.example.test:8443 failed: ${detail}`,
+      });
+    },
+  );
+
+  it("an untrusted certificate is not retried, as on Node", () => {
+    const error = toConnectionError(viaDeno("invalid peer certificate: UnknownIssuer"), request, { anyTypeError: true });
+    expect(error).toMatchObject({
+      requestSent: false,
+      retryable: false,
+      message: "connection to vpc.example.test:8443 failed: the server's certificate is not trusted (invalid peer certificate: UnknownIssuer)",
+    });
+  });
+
+  it.each(["received corrupt message of type InvalidContentType", "peer is incompatible: Tls12NotOffered", "received fatal alert: HandshakeFailure"])(
+    "%s: TLS could not be set up, which is not retried either",
+    (detail) => {
+      expect(toConnectionError(viaDeno(detail), request, { anyTypeError: true })).toMatchObject({
+        requestSent: false,
+        retryable: false,
+        message: `connection to vpc.example.test:8443 failed: TLS could not be set up (${detail})`,
+      });
+    },
+  );
+
+  it("a request Deno's permissions forbid never left, and another attempt cannot help", () => {
+    const denied = Object.assign(new Error('Requires net access to "vpc.example.test:8443", run again with the --allow-net flag'), { name: "NotCapable" });
+    const error = toConnectionError(denied, request, { anyTypeError: true });
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(error).toMatchObject({ requestSent: false, retryable: false, cause: denied });
+    expect(error?.message).toContain("--allow-net");
+  });
+
+  it("a failure after connecting may have sent the request", () => {
+    const later = new TypeError("error sending request", { cause: new Error("error sending request for url (https://vpc.example.test:8443/v1/x): client error (SendRequest): connection closed before message completed") });
+    expect(toConnectionError(later, request, { anyTypeError: true })).toMatchObject({ requestSent: true, retryable: true });
+  });
+});
+
 describe("isDecodingFailure", () => {
   it("is true for zlib's and brotli's errors, however deep in the cause chain", () => {
     expect(isDecodingFailure(coded("Z_DATA_ERROR"))).toBe(true);
     expect(isDecodingFailure(new TypeError("terminated", { cause: coded("Z_BUF_ERROR") }))).toBe(true);
     expect(isDecodingFailure(new TypeError("terminated", { cause: coded("ERR__ERROR_FORMAT_PADDING_2") }))).toBe(true);
+  });
+
+  it("is true for Bun's decoders, which name themselves in the code", () => {
+    for (const code of ["ZlibError", "BrotliDecompressionError", "ZstdDecompressionError"]) {
+      expect(isDecodingFailure(new TypeError(`${code} fetching "https://vpc.example.test/"`, { cause: undefined }))).toBe(false);
+      expect(isDecodingFailure(Object.assign(new TypeError(`${code} fetching "https://vpc.example.test/"`), { code }))).toBe(true);
+    }
+  });
+
+  it("is true for Deno's decoders, which give a bare message, only for a body that came encoded", () => {
+    for (const message of ["Invalid gzip header", "corrupt deflate stream", "brotli error", "unexpected end of file"]) {
+      expect(isDecodingFailure(new TypeError(message), { encoded: true })).toBe(true);
+      expect(isDecodingFailure(new TypeError(message))).toBe(false);
+    }
+    expect(isDecodingFailure(new TypeError("error reading a body from connection"), { encoded: true })).toBe(false);
   });
 
   it("is false for network failures and uncoded errors", () => {
