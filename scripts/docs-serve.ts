@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { buildDocs, DEFAULT_DOCS_OUT, INTRO_PATH } from "./docs.ts";
 import { DEFAULT_OUT, DEFAULT_SPEC, generateFiles, writeFiles } from "./generate.ts";
+import { watchTree } from "./watch-tree.ts";
 
 const EVENTS_PATH = "/__docs-events";
 
@@ -107,7 +108,7 @@ async function main(): Promise<void> {
     // Editors save in bursts; rebuild once the burst is over.
     timer = setTimeout(() => void rebuildSoon(), 150);
   };
-  watch(path.dirname(DEFAULT_SPEC), { recursive: true }, onChange);
+  watchTree(path.dirname(DEFAULT_SPEC), onChange);
   // The folder, not the file: editors that save by renaming would end a watch on the file itself.
   watch(path.dirname(INTRO_PATH), (_event, name) => {
     if (name === path.basename(INTRO_PATH)) onChange();

@@ -8,7 +8,6 @@
  * The npm scripts run it through scripts/run-ts.mjs.
  */
 import { execFile } from "node:child_process";
-import { watch } from "node:fs";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,6 +16,7 @@ import type { BundledSpec } from "./bundle.ts";
 import { DEFAULT_CACHE_DIR, fileCache, folderDigest, generatorFingerprint, type Cache } from "./cache.ts";
 import { banner } from "./emit/banner.ts";
 import { emitSchemaTypes } from "./emit/schema-types.ts";
+import { watchTree } from "./watch-tree.ts";
 
 export const DEFAULT_SPEC = "openapi/openapi.yaml";
 export const DEFAULT_OUT = "generated";
@@ -185,7 +185,7 @@ async function main(): Promise<void> {
   }
   console.log(`watching ${path.dirname(options.spec)}/ for changes`);
   let timer: NodeJS.Timeout | undefined;
-  watch(path.dirname(options.spec), { recursive: true }, () => {
+  watchTree(path.dirname(options.spec), () => {
     clearTimeout(timer);
     // Editors save in bursts; regenerate once the burst is over.
     timer = setTimeout(() => {

@@ -10,7 +10,7 @@ export const DEFAULT_REGION = "cn-north-4";
  * pattern, as Huawei's own SDK region tables list them.
  */
 const DOMAIN_EXCEPTIONS: Record<string, Partial<Record<string, string>>> = {
-  "eu-west-101": { dws: "myhuaweicloud.eu", vpcep: "myhuaweicloud.eu" },
+  "eu-west-101": { dws: "myhuaweicloud.eu", vpcep: "myhuaweicloud.eu", iam: "myhuaweicloud.eu" },
 };
 
 /** Every service of the spec, e.g. ["vpc", "evs", ...]. */

@@ -14,9 +14,11 @@ describe("default endpoints", () => {
     expect(resolveEndpoints({ region: "ap-southeast-1" }).evs).toBe("https://evs.ap-southeast-1.myhuaweicloud.com");
   });
 
-  it("use Huawei's own hosts where a region breaks the pattern (eu-west-101 on myhuaweicloud.eu for DWS and VPCEP)", () => {
+  it("use Huawei's own hosts where a region breaks the pattern (eu-west-101 on myhuaweicloud.eu for DWS, VPCEP and IAM)", () => {
     expect(defaultEndpoint("dws", "eu-west-101")).toBe("https://dws.eu-west-101.myhuaweicloud.eu");
     expect(defaultEndpoint("vpcep", "eu-west-101")).toBe("https://vpcep.eu-west-101.myhuaweicloud.eu");
+    // Where the client looks up a project ID nobody gave (IamRegion of Huawei's SDKs).
+    expect(defaultEndpoint("iam", "eu-west-101")).toBe("https://iam.eu-west-101.myhuaweicloud.eu");
     expect(defaultEndpoint("vpc", "eu-west-101")).toBe("https://vpc.eu-west-101.myhuaweicloud.com");
     expect(defaultEndpoint("evs", "eu-west-101")).toBe("https://evs.eu-west-101.myhuaweicloud.com");
   });
