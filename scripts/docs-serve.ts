@@ -108,7 +108,7 @@ async function main(): Promise<void> {
     // Editors save in bursts; rebuild once the burst is over.
     timer = setTimeout(() => void rebuildSoon(), 150);
   };
-  watchTree(path.dirname(DEFAULT_SPEC), onChange);
+  await watchTree(path.dirname(DEFAULT_SPEC), onChange);
   // The folder, not the file: editors that save by renaming would end a watch on the file itself.
   watch(path.dirname(INTRO_PATH), (_event, name) => {
     if (name === path.basename(INTRO_PATH)) onChange();

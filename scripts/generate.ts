@@ -16,7 +16,6 @@ import type { BundledSpec } from "./bundle.ts";
 import { DEFAULT_CACHE_DIR, fileCache, folderDigest, generatorFingerprint, type Cache } from "./cache.ts";
 import { banner } from "./emit/banner.ts";
 import { emitSchemaTypes } from "./emit/schema-types.ts";
-import { watchTree } from "./watch-tree.ts";
 
 export const DEFAULT_SPEC = "openapi/openapi.yaml";
 export const DEFAULT_OUT = "generated";
@@ -185,7 +184,9 @@ async function main(): Promise<void> {
   }
   console.log(`watching ${path.dirname(options.spec)}/ for changes`);
   let timer: NodeJS.Timeout | undefined;
-  watchTree(path.dirname(options.spec), () => {
+  // Imported only here: a plain run does not pay for the watcher.
+  const { watchTree } = await import("./watch-tree.ts");
+  await watchTree(path.dirname(options.spec), () => {
     clearTimeout(timer);
     // Editors save in bursts; regenerate once the burst is over.
     timer = setTimeout(() => {

@@ -1,56 +1,29 @@
 /**
  * Watches a folder and every folder under it, for `generate --watch` and
- * `docs:serve`. One plain watch per folder rather than Node's recursive one:
- * on Linux that follows each file it found, so once an editor saves a file by
- * renaming a fresh copy over it, later saves of that file go unseen. A
- * folder's own watch sees every file written, created or renamed in it.
+ * `docs:serve`, with chokidar. Node's own recursive watch on Linux follows
+ * each file it found, so once an editor saves a file by renaming a fresh copy
+ * over it, later saves of that file go unseen; chokidar watches each folder
+ * and takes such a save for a change of the file.
  */
-import { type FSWatcher, readdirSync, watch } from "node:fs";
-import path from "node:path";
+import { statSync } from "node:fs";
+import { watch } from "chokidar";
 
 export interface TreeWatcher {
-  close(): void;
+  close(): Promise<void>;
 }
 
-/** Calls `onChange` with the path of each file or folder changed under `root`, new folders included. */
-export function watchTree(root: string, onChange: (changed: string) => void): TreeWatcher {
-  const watchers = new Map<string, FSWatcher>();
-
-  const watchFolder = (folder: string) => {
-    if (watchers.has(folder)) return;
-    const watcher = watch(folder, (_event, name) => {
-      // A folder made (or moved in) since: watch it and what it holds.
-      watchTreeUnder(folder);
-      onChange(name === null ? folder : path.join(folder, name));
-    });
-    // A watched folder that is removed ends its watch; a new one of that name is found again from its parent.
-    watcher.on("error", () => unwatch(folder));
-    watchers.set(folder, watcher);
-  };
-
-  const unwatch = (folder: string) => {
-    watchers.get(folder)?.close();
-    watchers.delete(folder);
-  };
-
-  const watchTreeUnder = (folder: string) => {
-    let entries;
-    try {
-      entries = readdirSync(folder, { withFileTypes: true });
-      watchFolder(folder);
-    } catch {
-      // Gone since it was listed.
-      unwatch(folder);
-      return;
-    }
-    for (const entry of entries) if (entry.isDirectory()) watchTreeUnder(path.join(folder, entry.name));
-  };
-
-  watchTreeUnder(root);
-  if (!watchers.has(root)) throw new Error(`cannot watch ${root}: not a readable folder`);
-  return {
-    close() {
-      for (const folder of [...watchers.keys()]) unwatch(folder);
-    },
-  };
+/**
+ * Calls `onChange` with the path of each file or folder added, changed or
+ * removed under `root`, new folders included; resolves once the tree is
+ * watched, so no save after that is missed.
+ */
+export async function watchTree(root: string, onChange: (changed: string) => void): Promise<TreeWatcher> {
+  if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`cannot watch ${root}: not a readable folder`);
+  const watcher = watch(root, { ignoreInitial: true });
+  watcher.on("all", (_event, changed) => onChange(changed));
+  await new Promise<void>((resolve, reject) => {
+    watcher.once("ready", resolve);
+    watcher.once("error", reject);
+  });
+  return { close: () => watcher.close() };
 }
