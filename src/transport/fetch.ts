@@ -4,12 +4,19 @@
  * credentials, and the body is read whole, under the attempt's signal and
  * within `maxResponseBytes`, before the answer goes up.
  */
-import { ConnectionError, InvalidResponseError, ResponseTooLargeError } from "../errors.ts";
+import { ConnectionError, InvalidResponseError, ResponseTooLargeError, ValidationError } from "../errors.ts";
 import { type HttpRequest, type HttpResponse, responseTooLarge, type Send } from "../layers.ts";
 import { isDecodingFailure, toConnectionError } from "./network-error.ts";
 
 export function fromFetch(fetchImpl: typeof fetch): Send {
   return async (request) => {
+    // fetch sends the URL's host whatever Host says, so a request signed over another would be refused as forged.
+    const { host } = request.headers;
+    if (host !== undefined && host !== request.url.host) {
+      throw new ValidationError(request.operation, [
+        { field: "header.Host", rule: "not", message: "cannot be sent through fetch, which sends the URL's host: give the host as the endpoint instead" },
+      ]);
+    }
     let response: Response;
     try {
       response = await fetchImpl(request.url, {

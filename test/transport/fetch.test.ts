@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConnectionError, InvalidResponseError } from "../../src/errors.ts";
+import { ConnectionError, InvalidResponseError, ValidationError } from "../../src/errors.ts";
 import { createClient } from "../../src/index.ts";
 import { fromFetch } from "../../src/transport/fetch.ts";
 import { rejectionOf } from "../helpers/thrown.ts";
@@ -21,6 +21,17 @@ describe("fetch transport", () => {
     const [input, init] = calls[0]!;
     expect(String(input)).toBe("https://vpc.example.test/v1/p?x=1");
     expect(init).toMatchObject({ method: "PUT", headers: { "x-one": "1" }, body: new Uint8Array([7, 8, 9]), signal, redirect: "manual" });
+  });
+
+  it("refuses a Host other than the URL's before fetching: fetch sends the URL's own, so a signature over another would be refused", async () => {
+    let fetched = 0;
+    const send = fromFetch(async () => (fetched++, new Response("ok")));
+    const error = await rejectionOf(send(requestTo("https://vpc.example.test/", { headers: { host: "vpc.internal.test" } })));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ field: "header.Host", rule: "not" });
+    expect(fetched).toBe(0);
+    await send(requestTo("https://vpc.example.test/", { headers: { host: "vpc.example.test" } }));
+    expect(fetched).toBe(1);
   });
 
   it("drops content-encoding from the answer, since fetch hands up the body already decoded", async () => {
