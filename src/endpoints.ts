@@ -68,6 +68,10 @@ function checkEndpoint(service: Service, value: string, options: EndpointOptions
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw new ValidationError("createClient", [{ field, rule: "format", message: "must be an http(s) URL" }]);
   }
+  if (/[?#]/.test(url.href)) {
+    // Each operation's path is appended to the endpoint: it would land in the query or fragment, and the request go to the base path.
+    throw new ValidationError("createClient", [{ field, rule: "format", message: "must not carry a query or a fragment (\"?\" or \"#\")" }]);
+  }
   if (url.protocol === "http:" && !isLoopback(url.hostname) && !options.allowInsecureHttp) {
     throw new ValidationError("createClient", [
       {

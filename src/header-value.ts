@@ -1,7 +1,14 @@
 import { ValidationError } from "./errors.ts";
 
-/** What a fetch `Headers` value may hold: no CR, LF or NUL, and Latin-1 only. */
-export const INVALID_HEADER_CHARACTER = /[\r\n\0\u0100-\uffff]/;
+/**
+ * What a header value may not hold: a control character other than tab
+ * (CR, LF and NUL among them), or anything above Latin-1. node:http and
+ * undici refuse the other controls too, with a TypeError that is no typed error.
+ */
+export const INVALID_HEADER_CHARACTER = /[^\t\x20-\x7e\x80-\xff]/;
+
+/** Why a value with an INVALID_HEADER_CHARACTER is refused. */
+export const INVALID_HEADER_MESSAGE = "must not contain control characters (CR, LF, NUL, ...) or characters above U+00FF";
 
 /**
  * Rejects a value that cannot travel as a header value, before `Headers`
@@ -23,7 +30,7 @@ export function assertHeaderValue(
   }
   if (INVALID_HEADER_CHARACTER.test(value)) {
     throw new ValidationError(operation, [
-      { field, rule: "pattern", message: "must not contain CR, LF, NUL or characters above U+00FF" },
+      { field, rule: "pattern", message: INVALID_HEADER_MESSAGE },
     ]);
   }
 }

@@ -109,7 +109,9 @@ export function splitArgs(operation: Pick<OperationDescriptor, "params">, args: 
 function assertPathValues(operation: OperationDescriptor, path: Record<string, unknown>): void {
   for (const name in operation.params) {
     if (operation.params[name] !== "path") continue;
-    const value = path[name];
+    const given = path[name];
+    // An array or object is judged by the segment openapi-fetch writes for it: [".."] is "..", {} is "".
+    const value = typeof given === "object" && given !== null ? defaultPathSerializer(`{${name}}`, { [name]: given }) : given;
     if (value === undefined || value === null || String(value) === "") {
       throw new ValidationError(operation.id, [{ field: `path.${name}`, rule: "required", message: "must not be empty" }]);
     }

@@ -93,6 +93,14 @@ describe("endpoint overrides", () => {
     for (const service of Object.keys(services)) expect((caught as Error).message).toContain(service);
   });
 
+  it.each(["https://vpc.example.com/?tenant=a", "https://vpc.example.com/base?", "http://127.0.0.1:8080#main", "https://vpc.example.com/base/#"])(
+    "refuse %s, whose query or fragment would take the operation's path appended to it (a PUT to the base path)",
+    (url) => {
+      expect(() => resolveEndpoints({ endpoints: { vpc: url } })).toThrow(ValidationError);
+      expect(() => resolveEndpoints({ endpoints: { vpc: url } })).toThrow(/endpoints\.vpc must not carry a query or a fragment/);
+    },
+  );
+
   it("keep a path prefix of the override", () => {
     expect(resolveEndpoints({ endpoints: { vpc: "https://gateway.example.com/vpc/" } }).vpc).toBe("https://gateway.example.com/vpc");
   });

@@ -174,6 +174,21 @@ describe("buildRequest: refused even with validation off", () => {
     }
   });
 
+  it.each([
+    [[".."], "path-segment"],
+    [[[".."]], "path-segment"],
+    [["."], "path-segment"],
+    [{}, "required"],
+    [[], "required"],
+  ])("an unvalidated path value %j, which openapi-fetch writes as a segment reaching another URL", (id, rule) => {
+    expect(refusal(() => build(DeleteServer, { server_id: id }, { validate: false }))).toMatchObject({ field: "path.server_id", rule });
+  });
+
+  it("an unvalidated array or object path value that writes an ordinary segment is sent as openapi-fetch writes it", () => {
+    expect(build(DeleteServer, { server_id: ["a", "b"] }, { validate: false }).url.pathname).toMatch(/\/servers\/a,b$/);
+    expect(build(DeleteServer, { server_id: { k: "v" } }, { validate: false }).url.pathname).toMatch(/\/servers\/k,v$/);
+  });
+
   it("a path value left out", () => {
     expect(refusal(() => build(DeleteServer, {}, { validate: false }))).toMatchObject({ field: "path.server_id", rule: "required" });
   });

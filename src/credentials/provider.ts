@@ -1,6 +1,6 @@
 import type { AccessKeys as Credentials } from "../auth/signer.ts";
 import { ValidationError, type ValidationIssue } from "../errors.ts";
-import { INVALID_HEADER_CHARACTER } from "../header-value.ts";
+import { INVALID_HEADER_CHARACTER, INVALID_HEADER_MESSAGE } from "../header-value.ts";
 
 /** What a credential source hands over: an AK/SK pair, and for temporary credentials a security token and an expiry. */
 export interface ProvidedCredentials extends Credentials {
@@ -65,7 +65,7 @@ export function checkCredentials(value: unknown, source: string): CheckedCredent
       issues.push({ field: `${source} ${field}`, rule: required ? "required" : "type", message: "must be a non-empty string" });
     } else if (header && INVALID_HEADER_CHARACTER.test(item)) {
       // Sent as a header value; the client signs these without checking them again.
-      issues.push({ field: `${source} ${field}`, rule: "pattern", message: "must not contain CR, LF, NUL or characters above U+00FF" });
+      issues.push({ field: `${source} ${field}`, rule: "pattern", message: INVALID_HEADER_MESSAGE });
     }
   };
   text("ak", ak, true, true);

@@ -8,7 +8,7 @@
  */
 import { operations } from "../../generated/operations.ts";
 import { ValidationError, type ValidationIssue } from "../errors.ts";
-import { INVALID_HEADER_CHARACTER } from "../header-value.ts";
+import { INVALID_HEADER_CHARACTER, INVALID_HEADER_MESSAGE } from "../header-value.ts";
 
 /** Checks one value at `field`; undefined when it is fine. */
 type Check = (value: unknown, field: string) => ValidationIssue | undefined;
@@ -36,7 +36,7 @@ const flag: Check = (value, field) => (typeof value === "boolean" ? undefined : 
 /** Text a header can carry: the mock compares it with what a request sends. */
 const headerText: Check = (value, field) => {
   if (typeof value !== "string" || value === "") return { field, rule: "type", message: "must be a non-empty string" };
-  return INVALID_HEADER_CHARACTER.test(value) ? { field, rule: "pattern", message: "must not contain CR, LF, NUL or characters above U+00FF" } : undefined;
+  return INVALID_HEADER_CHARACTER.test(value) ? { field, rule: "pattern", message: INVALID_HEADER_MESSAGE } : undefined;
 };
 const text: Check = (value, field) => (typeof value === "string" && value !== "" ? undefined : { field, rule: "type", message: "must be a non-empty string" });
 

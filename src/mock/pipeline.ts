@@ -50,9 +50,9 @@ export type Pipeline = (
 export function createPipeline(parts: PipelineParts): Pipeline {
   return async (request, requestId, signal, facts) => {
     // Checked on the path as sent: URL parsing would resolve `..` away and reach another resource,
-    // and read a path starting with `//` as a host.
+    // and read a path starting with `//` as a host. It splits segments at a backslash too.
     const rawPath = request.target.split("?")[0]!;
-    if (!rawPath.startsWith("/") || rawPath.split("/").slice(1).some(isUnsafeSegment)) {
+    if (!rawPath.startsWith("/") || rawPath.split(/[/\\]/).slice(1).some(isUnsafeSegment)) {
       return gatewayError("badPath", requestId, "empty, \".\" and \"..\" path segments are not allowed");
     }
     const target = new URL(request.target, "http://mock.invalid");

@@ -9,6 +9,7 @@
 import http from "node:http";
 import https from "node:https";
 import type { Duplex } from "node:stream";
+import { isLoopback } from "../endpoints.ts";
 import { ConnectionError } from "../errors.ts";
 import { enforcingTimeout, type HttpRequest, type HttpResponse, responseTooLarge, type Send } from "../layers.ts";
 import { boundedExchange, whenLoaded } from "./bounded-exchange.ts";
@@ -51,9 +52,13 @@ const IDLE_SOCKET_MS = 4000;
  */
 export function createNodeSend(options: NodeTransportOptions = {}): Send {
   let send: Send | undefined;
+  let direct: Send | undefined;
   // Both ways enforce `request.timeout`.
   return enforcingTimeout((request) => {
-    send ??= proxyConfigured({ proxy: options.proxy }) ? createProxySend({ proxy: options.proxy, ca: options.ca }) : createDirectSend(options);
+    send ??= proxyConfigured({ proxy: options.proxy }) ? createProxySend({ proxy: options.proxy, ca: options.ca }) : (direct = createDirectSend(options));
+    // Plain http is allowed to loopback because it stays on this machine: a proxy on another host would carry
+    // the credentials across the network in clear, and reach its own loopback, not this one's.
+    if (send !== direct && request.url.protocol === "http:" && isLoopback(request.url.hostname)) return (direct ??= createDirectSend(options))(request);
     return send(request);
   });
 }

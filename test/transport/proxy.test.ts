@@ -77,24 +77,41 @@ afterEach(() => vi.unstubAllEnvs());
 const rename = (client: ReturnType<typeof createClient>, name: string) =>
   client.vpc.updateVpcPeering({ ...cloud.resources.UpdateVpcPeering, body: { peering: { name } } });
 
+/**
+ * The mock under a name only the proxy resolves (to loopback): plain http to a
+ * loopback endpoint never goes through a proxy.
+ */
+const namedEndpoint = () => `http://vpc.example.test:${new URL(cloud.url).port}`;
+const namedClient = (options: Partial<Parameters<typeof createClient>[0]> = {}) =>
+  createClient({ credentials: { ak: MOCK_AK, sk: MOCK_SK }, endpoints: { vpc: namedEndpoint() }, allowInsecureHttp: true, retry: { maxAttempts: 1 }, ...options });
+
 describe("the environment's proxy", () => {
   it("HTTP_PROXY carries plain http requests, signed as usual", async () => {
     vi.stubEnv("HTTP_PROXY", proxy.url);
-    const client = createClient({ credentials: { ak: MOCK_AK, sk: MOCK_SK }, endpoints: cloud.endpoints });
-    expect((await rename(client, "via-proxy")).peering.name).toBe("via-proxy");
-    expect(proxy.seen).toEqual([`PUT ${cloud.url}/v2.0/vpc/peerings/${cloud.resources.UpdateVpcPeering.peering_id}`]);
+    expect((await rename(namedClient(), "via-proxy")).peering.name).toBe("via-proxy");
+    expect(proxy.seen).toEqual([`PUT ${namedEndpoint()}/v2.0/vpc/peerings/${cloud.resources.UpdateVpcPeering.peering_id}`]);
     expect(cloud.requests.at(-1)).toMatchObject({ status: 200, auth: { ok: true, scheme: "aksk" } });
   });
 
   it.each([
-    ["the host", "127.0.0.1"],
-    ["the host and port", () => `127.0.0.1:${new URL(cloud.url).port}`],
-    ["*", "*"],
+    ["HTTP_PROXY", () => (vi.stubEnv("HTTP_PROXY", proxy.url), {})],
+    ["the proxy option", () => ({ proxy: proxy.url })],
+  ])("a plain-http loopback endpoint goes direct whatever %s says: through a proxy on another host it would travel in clear, to that host's loopback", async (_, proxyOptions) => {
+    const client = createClient({ credentials: { ak: MOCK_AK, sk: MOCK_SK }, endpoints: cloud.endpoints, ...proxyOptions() });
+    expect((await rename(client, "loopback-direct")).peering.name).toBe("loopback-direct");
+    expect(proxy.seen).toEqual([]);
+    expect(cloud.requests.at(-1)).toMatchObject({ status: 200, auth: { ok: true, scheme: "aksk" } });
+  });
+
+  it.each([
+    ["the host", () => "vpc.example.test"],
+    ["the host and port", () => `vpc.example.test:${new URL(cloud.url).port}`],
+    ["*", () => "*"],
   ])("NO_PROXY naming %s goes direct", async (_, noProxy) => {
     vi.stubEnv("HTTP_PROXY", proxy.url);
-    vi.stubEnv("NO_PROXY", typeof noProxy === "function" ? noProxy() : noProxy);
-    const client = createClient({ credentials: { ak: MOCK_AK, sk: MOCK_SK }, endpoints: cloud.endpoints });
-    await rename(client, "direct");
+    vi.stubEnv("NO_PROXY", noProxy());
+    // Direct means this machine resolves the name itself, and it cannot.
+    expect(await rename(namedClient(), "direct").catch((error: unknown) => error)).toBeInstanceOf(ConnectionError);
     expect(proxy.seen).toEqual([]);
   });
 
@@ -124,8 +141,7 @@ describe("the environment's proxy", () => {
 
   it("proxy: false ignores the environment", async () => {
     vi.stubEnv("HTTP_PROXY", proxy.url);
-    const client = createClient({ credentials: { ak: MOCK_AK, sk: MOCK_SK }, endpoints: cloud.endpoints, proxy: false });
-    await rename(client, "no-proxy");
+    expect(await rename(namedClient({ proxy: false }), "no-proxy").catch((error: unknown) => error)).toBeInstanceOf(ConnectionError);
     expect(proxy.seen).toEqual([]);
   });
 });
@@ -135,8 +151,7 @@ describe("the proxy option", () => {
     const withUser = new URL(proxy.url);
     withUser.username = "corp-user";
     withUser.password = "proxy-PASSWORD";
-    const client = createClient({ credentials: { ak: MOCK_AK, sk: MOCK_SK }, endpoints: cloud.endpoints, proxy: withUser.href });
-    await rename(client, "with-auth");
+    await rename(namedClient({ proxy: withUser.href }), "with-auth");
     expect(proxy.authorizations).toEqual([`Basic ${Buffer.from("corp-user:proxy-PASSWORD").toString("base64")}`]);
     expect(JSON.stringify(cloud.requests.at(-1))).not.toContain("proxy-PASSWORD");
   });
