@@ -5,7 +5,7 @@
  * another key, so a stale output is never found.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -15,7 +15,11 @@ const NODE_MODULES = fileURLToPath(new URL("../node_modules/", import.meta.url))
 /** Where `npm run generate` keeps its cache, as other tools do theirs (node_modules/.cache/<name>). */
 export const DEFAULT_CACHE_DIR = path.join(NODE_MODULES, ".cache", "hwcloud-typed", "generate");
 
-/** How many outputs a cache keeps: a spec edited and regenerated a hundred times leaves the latest ones only. */
+/**
+ * How many outputs a cache keeps besides those the run used: a spec edited and
+ * regenerated a hundred times leaves the latest ones only. A run's own outputs
+ * (one per operation) are all kept, however many operations the spec has.
+ */
 const KEEP = 64;
 
 export interface Cache {
@@ -34,9 +38,22 @@ export interface Cache {
  */
 export function fileCache(dir: string, fingerprint: string | undefined): Cache {
   const file = (key: string) => path.join(dir, key);
+  // The keys this run read or wrote: never pruned, so a spec of more than KEEP operations is still answered whole next time.
+  const used = new Set<string>();
+  const pruneSoon = coalesced(() => prune(dir, used));
   return {
-    get: (key) => readFile(file(key), "utf8").catch(() => undefined),
+    async get(key) {
+      const value = await readFile(file(key), "utf8").catch(() => undefined);
+      if (value !== undefined) {
+        used.add(key);
+        // Pruning goes by the time of last use.
+        const now = new Date();
+        await utimes(file(key), now, now).catch(() => undefined);
+      }
+      return value;
+    },
     async set(key, value) {
+      used.add(key);
       const partial = `${file(key)}.${randomUUID()}.partial`;
       try {
         await mkdir(dir, { recursive: true });
@@ -47,19 +64,45 @@ export function fileCache(dir: string, fingerprint: string | undefined): Cache {
         return;
       }
       // Another run may be pruning too: whatever it removed first is gone either way.
-      await prune(dir).catch(() => undefined);
+      await pruneSoon().catch(() => undefined);
     },
     key: (step, input) => (fingerprint === undefined ? undefined : sha256([fingerprint, step, input])),
   };
 }
 
-/** Removes all but the `KEEP` most recently written outputs. */
-async function prune(dir: string): Promise<void> {
-  const names = (await readdir(dir)).filter((name) => !name.endsWith(".partial"));
-  if (names.length <= KEEP) return;
-  const written = await Promise.all(names.map(async (name) => ({ name, at: (await stat(path.join(dir, name))).mtimeMs })));
+/** Removes all but the outputs in `used` and the `KEEP` most recently used others. */
+async function prune(dir: string, used: ReadonlySet<string>): Promise<void> {
+  const others = (await readdir(dir)).filter((name) => !name.endsWith(".partial") && !used.has(name));
+  if (others.length <= KEEP) return;
+  const written = await Promise.all(others.map(async (name) => ({ name, at: (await stat(path.join(dir, name))).mtimeMs })));
   const oldest = written.sort((a, b) => b.at - a.at).slice(KEEP);
   await Promise.all(oldest.map(({ name }) => rm(path.join(dir, name), { force: true })));
+}
+
+/**
+ * `task` run at most once at a time: a call while it runs is answered by one
+ * more run after it, shared by every call made meanwhile. A run storing one
+ * output per operation thus lists the folder a few times, not once per output
+ * (which was quadratic: 2.4 GB and 27 s for a spec of 600 operations).
+ */
+function coalesced(task: () => Promise<void>): () => Promise<void> {
+  let running: Promise<void> | undefined;
+  let next: Promise<void> | undefined;
+  const start = (): Promise<void> => {
+    const run = task().finally(() => {
+      if (running === run) running = undefined;
+    });
+    running = run;
+    return run;
+  };
+  return () => {
+    if (!running) return start();
+    next ??= running.catch(() => undefined).then(() => {
+      next = undefined;
+      return start();
+    });
+    return next;
+  };
 }
 
 /**

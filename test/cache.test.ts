@@ -48,22 +48,35 @@ describe("fileCache", () => {
     expect(cache.key("schema.ts", "input")).toBeUndefined();
   });
 
-  it("keeps the 64 most recently written outputs", async () => {
-    const cache = fileCache(dir, "fingerprint");
-    const keys = Array.from({ length: 66 }, (_, index) => cache.key("step", String(index))!);
+  it("keeps what the run read or wrote, and the 64 most recently used others", async () => {
+    const earlier = fileCache(dir, "fingerprint");
+    const keys = Array.from({ length: 70 }, (_, index) => earlier.key("step", String(index))!);
     for (const [index, key] of keys.entries()) {
-      await cache.set(key, String(index));
+      await earlier.set(key, String(index));
       // Distinct, increasing times, whatever the file system's resolution.
       await utimes(path.join(dir, key), index, index);
     }
+    // The next run reads the oldest output, then writes one.
+    const cache = fileCache(dir, "fingerprint");
+    expect(await cache.get(keys[0]!)).toBe("0");
     await cache.set(cache.key("step", "last")!, "last");
     const left = await readdir(dir);
-    expect(left).toHaveLength(64);
-    expect(left).not.toContain(keys[0]);
-    expect(left).not.toContain(keys[1]);
-    expect(left).not.toContain(keys[2]);
-    expect(left).toContain(keys[3]);
+    expect(left).toHaveLength(66);
+    expect(left).toContain(keys[0]);
     expect(left).toContain(cache.key("step", "last"));
+    for (const gone of keys.slice(1, 6)) expect(left).not.toContain(gone);
+    expect(left).toContain(keys[6]);
+  });
+
+  it("keeps every output of one run, however many operations the spec has", async () => {
+    const cache = fileCache(dir, "fingerprint");
+    const keys = Array.from({ length: 300 }, (_, index) => cache.key("validator", String(index))!);
+    // Stored concurrently, as emitValidators does.
+    await Promise.all(keys.map((key, index) => cache.set(key, String(index))));
+    const next = fileCache(dir, "fingerprint");
+    const answers = await Promise.all(keys.map((key) => next.get(key)));
+    expect(answers.filter((answer) => answer === undefined)).toHaveLength(0);
+    expect(await readdir(dir)).toHaveLength(300);
   });
 
   it("a cache that cannot be written costs nothing but the saving", async () => {
