@@ -56,6 +56,8 @@ export function fromEcsMetadata(options: EcsMetadataOptions = {}): CredentialPro
           method,
           headers,
           signal: signal ? AbortSignal.any([signal, deadline]) : deadline,
+          // The session token is a credential: a redirect, to wherever, is an answer, not a hop to follow.
+          redirect: "manual",
         });
         return { response, text: await response.text() };
       } catch (error) {

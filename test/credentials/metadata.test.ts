@@ -54,6 +54,16 @@ function tokenService(answer: Handler = (_, r) => json(r, 200, SECURITY_KEY)): H
 }
 
 describe("fromEcsMetadata", () => {
+  it("follows no redirect, so its session token never reaches another origin", async () => {
+    const elsewhere = await metadataService((_, response) => json(response, 200, SECURITY_KEY));
+    const service = await metadataService(
+      tokenService((_, response) => void response.writeHead(307, { Location: `${elsewhere.origin}/openstack/latest/securitykey` }).end()),
+    );
+    const error = await rejectionOf(fromEcsMetadata({ baseUrl: service.origin })());
+    expect(error).toMatchObject({ status: 307 });
+    expect(elsewhere.received).toEqual([]);
+  });
+
   it("asks for a session token, then GETs /openstack/latest/securitykey with it, and maps the answer", async () => {
     const service = await metadataService(tokenService());
     const credentials = await fromEcsMetadata({ baseUrl: service.origin })();
