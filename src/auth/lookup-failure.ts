@@ -27,7 +27,7 @@ export async function lookUpFor<T>(request: HttpRequest, lookup: () => T | Promi
  * idempotent, and its caller need not wonder whether it was acted on.
  * Anything else is passed on as it is.
  */
-export function lookupFailure(error: unknown): unknown {
+function lookupFailure(error: unknown): unknown {
   if (!(error instanceof ConnectionError) || !error.requestSent) return error;
   const Kind = error instanceof TimeoutError ? TimeoutError : ConnectionError;
   return new Kind(error.message, {

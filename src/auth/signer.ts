@@ -168,7 +168,7 @@ function headerEntries(operation: string | undefined, headers: Headers | Record<
     const value = headers[name]!;
     if (operation !== undefined) assertHeaderValue(operation, `header.${name}`, value);
     const lower = name.toLowerCase();
-    const trimmed = HTTP_WHITESPACE.has(value.charCodeAt(0)) || HTTP_WHITESPACE.has(value.charCodeAt(value.length - 1)) ? trimHttpWhitespace(value) : value;
+    const trimmed = trimHttpWhitespace(value);
     const previous = entries.get(lower);
     entries.set(lower, previous === undefined ? trimmed : `${previous}, ${trimmed}`);
   }

@@ -52,7 +52,7 @@ async function proxyDispatcher(options: ProxyOptions): Promise<Dispatcher> {
     noProxy: env.no_proxy || env.NO_PROXY || "",
     // Plain http goes in absolute form, as curl sends it; https through a CONNECT tunnel.
     proxyTunnel: false,
-    clientFactory: (origin: URL, poolOptions: Pool.Options) => failingDroppedTunnels(new undici.Pool(origin, poolOptions)),
+    clientFactory: (origin: URL, poolOptions: Pool.Options) => failingUnopenedTunnels(new undici.Pool(origin, poolOptions)),
     ...(tls ? { connect: tls, requestTls: tls, proxyTls: tls } : {}),
   });
 }
@@ -69,7 +69,7 @@ async function proxyDispatcher(options: ProxyOptions): Promise<Dispatcher> {
  *   credentials, 502 could not reach the host), which undici reports as an
  *   aborted request, as though it might have been sent.
  */
-function failingDroppedTunnels(pool: Pool): Pool {
+function failingUnopenedTunnels(pool: Pool): Pool {
   const connect = pool.connect.bind(pool) as (options: Dispatcher.ConnectOptions) => Promise<Dispatcher.ConnectData>;
   const tunnel = (options: Dispatcher.ConnectOptions) =>
     connect(options).then(
